@@ -1,0 +1,101 @@
+import Foundation
+internal import Yams
+
+/// Reads the catalog from a templates folder: `remediation/<type>.md` and `recommendations/<slug>.md`,
+/// each Markdown with YAML front matter.
+struct CatalogLoader {
+    let templatesDirectory: String
+
+    /// Loads and checks every catalog file.
+    /// - Throws: ``SiteError/catalogInvalid(path:detail:)`` naming the file and the missing or bad key.
+    func load() throws -> Catalog {
+        var types: [String: Catalog.SecretType] = [:]
+        var generic: Catalog.SecretType?
+        for (path, slug) in try markdownFiles(in: "remediation") {
+            let (fields, body) = try frontMatter(path)
+            let type = Catalog.SecretType(
+                id: slug, title: try string(fields, "title", path), category: try string(fields, "category", path),
+                severity: try severity(fields, path), description: try string(fields, "description", path),
+                impact: try string(fields, "impact", path), remediationMarkdown: body, isKnown: slug != "generic")
+            if slug == "generic" { generic = type } else { types[slug] = type }
+        }
+        guard let generic else {
+            throw SiteError.catalogInvalid(
+                path: (templatesDirectory as NSString).appendingPathComponent("remediation/generic.md"),
+                detail: "the fallback entry for unknown secret types is missing")
+        }
+        var recommendations: [Catalog.Recommendation] = []
+        for (path, slug) in try markdownFiles(in: "recommendations") {
+            let (fields, body) = try frontMatter(path)
+            let kindNames = fields["appliesTo"] as? [Any] ?? []
+            var kinds: [ResourceKind] = []
+            for name in kindNames {
+                guard let text = name as? String, let kind = ResourceKind(rawValue: text) else {
+                    throw SiteError.catalogInvalid(
+                        path: path, detail: "appliesTo holds \"\(name)\"; expected resource kinds such as virtualMachine")
+                }
+                kinds.append(kind)
+            }
+            guard !kinds.isEmpty else {
+                throw SiteError.catalogInvalid(path: path, detail: "missing appliesTo; expected a list of resource kinds")
+            }
+            recommendations.append(
+                Catalog.Recommendation(
+                    slug: slug, title: try string(fields, "title", path), control: try string(fields, "control", path),
+                    severity: try severity(fields, path), assessmentKey: fields["assessmentKey"] as? String,
+                    appliesTo: kinds, resourceLabel: try string(fields, "resourceLabel", path),
+                    description: try string(fields, "description", path), remediationMarkdown: body))
+        }
+        recommendations.sort { ($0.control, $0.title) < ($1.control, $1.title) }
+        return Catalog(secretTypes: types, genericType: generic, recommendations: recommendations)
+    }
+
+    private func markdownFiles(in folder: String) throws -> [(path: String, slug: String)] {
+        let directory = (templatesDirectory as NSString).appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw SiteError.catalogInvalid(path: directory, detail: "the folder is missing or unreadable")
+        }
+        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map {
+            ((directory as NSString).appendingPathComponent($0), String($0.dropLast(3)))
+        }
+    }
+
+    private func frontMatter(_ path: String) throws -> ([String: Any], String) {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw SiteError.catalogInvalid(path: path, detail: "cannot read the file as UTF-8 text")
+        }
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        guard normalized.hasPrefix("---\n"),
+            let end = normalized.range(of: "\n---\n", range: normalized.index(normalized.startIndex, offsetBy: 3)..<normalized.endIndex)
+        else {
+            throw SiteError.catalogInvalid(path: path, detail: "expected YAML front matter between two '---' lines")
+        }
+        let yaml = String(normalized[normalized.index(normalized.startIndex, offsetBy: 4)..<end.lowerBound])
+        let body = String(normalized[end.upperBound...])
+        let parsed: Any?
+        do {
+            parsed = try Yams.load(yaml: yaml)
+        } catch {
+            throw SiteError.catalogInvalid(path: path, detail: "front matter is not valid YAML: \(error)")
+        }
+        guard let fields = parsed as? [String: Any] else {
+            throw SiteError.catalogInvalid(path: path, detail: "front matter must be a YAML mapping")
+        }
+        return (fields, body)
+    }
+
+    private func string(_ fields: [String: Any], _ key: String, _ path: String) throws -> String {
+        guard let value = fields[key] as? String, !value.isEmpty else {
+            throw SiteError.catalogInvalid(path: path, detail: "missing \(key); expected a non-empty string")
+        }
+        return value
+    }
+
+    private func severity(_ fields: [String: Any], _ path: String) throws -> Severity {
+        guard let text = fields["severity"] as? String, let severity = Severity(rawValue: text.lowercased()) else {
+            throw SiteError.catalogInvalid(path: path, detail: "missing or bad severity; expected critical, high, medium or low")
+        }
+        return severity
+    }
+}

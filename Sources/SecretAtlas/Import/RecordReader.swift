@@ -1,0 +1,212 @@
+/// Reads the members of one JSON object, checking each type and collecting every problem
+/// instead of stopping at the first, so `validate` can list them all.
+struct RecordReader {
+    /// One problem: the JSON path of the member (relative to the file or line) and what was expected.
+    struct Problem: Equatable {
+        let severity: Diagnostic.Severity
+        let path: String
+        let message: String
+    }
+
+    /// Member names that would hold a secret value. Native input never carries one.
+    static let forbiddenKeys: Set<String> = [
+        "value", "secret", "raw", "rawValue", "secretValue", "plaintext", "match", "snippet", "password", "token",
+    ]
+
+    let object: JSONObject
+    let path: String
+    private(set) var problems: [Problem] = []
+
+    init(_ object: JSONObject, path: String) {
+        self.object = object
+        self.path = path
+        checkForbiddenKeys(in: .object(object), path: path)
+    }
+
+    private func memberPath(_ key: String) -> String {
+        path.isEmpty ? key : path + "." + key
+    }
+
+    private mutating func fail(_ key: String, _ message: String) {
+        problems.append(Problem(severity: .error, path: memberPath(key), message: message))
+    }
+
+    /// Warns about members this record does not define (a likely typo).
+    mutating func warnAboutUnknownKeys(known: Set<String>) {
+        for member in object.members where !known.contains(member.key) && !Self.forbiddenKeys.contains(member.key) {
+            problems.append(
+                Problem(severity: .warning, path: memberPath(member.key), message: "unknown member is ignored."))
+        }
+    }
+
+    private mutating func checkForbiddenKeys(in value: JSONValue, path: String) {
+        switch value {
+        case .object(let object):
+            for member in object.members {
+                let childPath = path.isEmpty ? member.key : path + "." + member.key
+                if Self.forbiddenKeys.contains(member.key) {
+                    problems.append(
+                        Problem(
+                            severity: .error, path: childPath,
+                            message: "native input never carries secret values; remove \"\(member.key)\" "
+                                + "and give the secret's fingerprint instead."))
+                } else {
+                    checkForbiddenKeys(in: member.value, path: childPath)
+                }
+            }
+        case .array(let elements):
+            for (offset, element) in elements.enumerated() {
+                checkForbiddenKeys(in: element, path: "\(path)[\(offset)]")
+            }
+        default:
+            break
+        }
+    }
+
+    /// A required non-empty string.
+    mutating func requiredString(_ key: String) -> String? {
+        guard let value = object[key] else {
+            fail(key, "missing required member; expected a non-empty string.")
+            return nil
+        }
+        return string(key, value)
+    }
+
+    /// An optional string; absent or null gives nil.
+    mutating func optionalString(_ key: String) -> String? {
+        guard let value = object[key], value != .null else { return nil }
+        return string(key, value)
+    }
+
+    private mutating func string(_ key: String, _ value: JSONValue) -> String? {
+        guard case .string(let text) = value, !text.isEmpty else {
+            fail(key, "expected a non-empty string, found \(value.summary).")
+            return nil
+        }
+        return text
+    }
+
+    /// An optional boolean with a default.
+    mutating func bool(_ key: String, default defaultValue: Bool) -> Bool {
+        guard let value = object[key], value != .null else { return defaultValue }
+        guard case .bool(let flag) = value else {
+            fail(key, "expected true or false, found \(value.summary).")
+            return defaultValue
+        }
+        return flag
+    }
+
+    /// An optional whole number no smaller than `minimum`.
+    mutating func optionalInt(_ key: String, minimum: Int) -> Int? {
+        guard let value = object[key], value != .null else { return nil }
+        guard case .number(let number, true) = value, number >= Double(minimum), number <= 1e15 else {
+            fail(key, "expected an integer ≥ \(minimum), found \(value.summary).")
+            return nil
+        }
+        return Int(number)
+    }
+
+    /// An optional RFC 3339 timestamp.
+    mutating func optionalTimestamp(_ key: String) -> Timestamp? {
+        guard let text = optionalString(key) else { return nil }
+        guard let timestamp = Timestamp(rfc3339: text) else {
+            fail(key, "expected an RFC 3339 timestamp such as \"2026-11-20T06:00:00Z\", found \"\(text)\".")
+            return nil
+        }
+        return timestamp
+    }
+
+    /// A required value from a fixed set of strings.
+    mutating func requiredEnum<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) -> Value?
+    where Value.RawValue == String {
+        guard object[key] != nil else {
+            fail(key, "missing required member; expected one of \(Self.choices(type)).")
+            return nil
+        }
+        return optionalEnum(key, type)
+    }
+
+    /// An optional value from a fixed set of strings.
+    mutating func optionalEnum<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) -> Value?
+    where Value.RawValue == String {
+        guard let value = object[key], value != .null else { return nil }
+        guard case .string(let text) = value, let parsed = Value(rawValue: text) else {
+            fail(key, "expected one of \(Self.choices(type)), found \(value.summary).")
+            return nil
+        }
+        return parsed
+    }
+
+    private static func choices<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> String
+    where Value.RawValue == String {
+        type.allCases.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// An optional array of non-empty strings; absent gives an empty array.
+    mutating func stringArray(_ key: String) -> [String] {
+        guard let value = object[key], value != .null else { return [] }
+        guard case .array(let elements) = value else {
+            fail(key, "expected an array of strings, found \(value.summary).")
+            return []
+        }
+        var result: [String] = []
+        for (offset, element) in elements.enumerated() {
+            if case .string(let text) = element, !text.isEmpty {
+                result.append(text)
+            } else {
+                fail("\(key)[\(offset)]", "expected a non-empty string, found \(element.summary).")
+            }
+        }
+        return result
+    }
+
+    /// An optional object whose values are strings; absent gives an empty list. Sorted by key.
+    mutating func stringMap(_ key: String) -> [Resource.Tag] {
+        guard let value = object[key], value != .null else { return [] }
+        guard case .object(let map) = value else {
+            fail(key, "expected an object of string values, found \(value.summary).")
+            return []
+        }
+        var result: [Resource.Tag] = []
+        for member in map.members {
+            if case .string(let text) = member.value {
+                result.append(Resource.Tag(key: member.key, value: text))
+            } else {
+                fail("\(key).\(member.key)", "expected a string, found \(member.value.summary).")
+            }
+        }
+        return result.sorted { $0.key < $1.key }
+    }
+
+    /// A required graph node reference: a resource id, `secret:<fingerprint>` or `internet`.
+    mutating func requiredNode(_ key: String) -> GraphNode? {
+        requiredString(key).map(GraphNode.init(reference:))
+    }
+
+    /// A required fingerprint: `algorithm:digest` with at least 16 digest characters.
+    ///
+    /// The shape check is a guard against a raw value pasted where a hash belongs.
+    mutating func requiredFingerprint(_ key: String) -> String? {
+        guard let text = requiredString(key) else { return nil }
+        guard Self.isFingerprint(text) else {
+            fail(
+                key,
+                "expected a fingerprint such as \"hmac-sha256:<hex>\" or \"SHA256:<base64>\" "
+                    + "(algorithm, colon, at least 16 digest characters); the value is not shown.")
+            return nil
+        }
+        return text
+    }
+
+    /// Whether a string has the shape `algorithm:digest`.
+    static func isFingerprint(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let algorithm = text[..<colon]
+        let digest = text[text.index(after: colon)...]
+        let algorithmOK = !algorithm.isEmpty && algorithm.count <= 32
+            && algorithm.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        let digestOK = digest.count >= 16 && digest.count <= 512
+            && digest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=_.-".contains($0)) }
+        return algorithmOK && digestOK
+    }
+}

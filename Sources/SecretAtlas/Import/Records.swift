@@ -1,0 +1,102 @@
+/// Where a record came from, for diagnostics raised after import (an unknown resource, a duplicate id).
+struct RecordOrigin: Sendable, Equatable {
+    let file: String
+    /// The record's own place: a JSON path, or a JSON Lines line.
+    let location: Diagnostic.Location
+
+    /// The place of a member inside this record, e.g. `findings[3].resource`.
+    func member(_ key: String) -> Diagnostic.Location {
+        switch location {
+        case .path(let path): .path(path + "." + key)
+        case .line(let line, let path): .line(line, path: (path.map { $0 + "." } ?? "") + key)
+        case .lineColumn: location
+        }
+    }
+}
+
+/// `scan` as read from an input file.
+struct ScanRecord: Sendable, Equatable {
+    let time: Timestamp?
+    let source: String?
+}
+
+/// A resource as read from an input file, before cross-checks.
+struct ResourceRecord: Sendable, Equatable {
+    let origin: RecordOrigin
+    let id: String
+    let name: String
+    let kind: ResourceKind
+    let cloud: Cloud
+    let subscription: String?
+    let resourceGroup: String?
+    let region: String?
+    let os: String?
+    let tags: [Resource.Tag]
+    let internetExposed: Bool
+    let criticality: Severity?
+    let hostnames: [String]
+    let authorizedKeys: [String]
+}
+
+/// A finding as read from an input file, before cross-checks. Holds no secret value.
+struct FindingRecord: Sendable, Equatable {
+    let origin: RecordOrigin
+    let resource: String
+    let secretType: String
+    let fingerprint: String
+    let filePath: String
+    let line: Int?
+    let lastAccess: Timestamp?
+    let expiry: Timestamp?
+    let scanner: String?
+    let firstSeen: Timestamp?
+    let lastSeen: Timestamp?
+    let verification: Verification
+    let publicKeyFingerprint: String?
+}
+
+/// A graph edge as read from an input file.
+struct EdgeRecord: Sendable, Equatable {
+    let origin: RecordOrigin
+    let kind: GraphEdge.Kind
+    let from: GraphNode
+    let to: GraphNode
+    let source: String?
+}
+
+/// An attack path as read from an input file.
+struct AttackPathRecord: Sendable, Equatable {
+    let origin: RecordOrigin
+    let id: String
+    let name: String
+    let riskLevel: Severity
+    let entryPoint: GraphNode
+    let target: GraphNode
+    let steps: [GraphNode]
+    let riskFactors: [String]
+    let description: String?
+    let potentialImpact: String?
+    let attackStory: [String]
+    let mitre: [String]
+    let source: String?
+}
+
+/// Everything read from all inputs, with the problems found while reading.
+struct ScanInput: Sendable {
+    var scans: [ScanRecord] = []
+    var resources: [ResourceRecord] = []
+    var findings: [FindingRecord] = []
+    var edges: [EdgeRecord] = []
+    var attackPaths: [AttackPathRecord] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Appends another input's records after this one's.
+    mutating func merge(_ other: ScanInput) {
+        scans += other.scans
+        resources += other.resources
+        findings += other.findings
+        edges += other.edges
+        attackPaths += other.attackPaths
+        diagnostics += other.diagnostics
+    }
+}

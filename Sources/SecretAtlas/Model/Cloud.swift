@@ -1,0 +1,19 @@
+/// The cloud a resource lives in.
+enum Cloud: String, Sendable, CaseIterable, Comparable {
+    case azure
+    case aws
+    case gcp
+
+    /// The name shown on pages.
+    var displayName: String {
+        switch self {
+        case .azure: "Azure"
+        case .aws: "AWS"
+        case .gcp: "GCP"
+        }
+    }
+
+    static func < (lhs: Cloud, rhs: Cloud) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}

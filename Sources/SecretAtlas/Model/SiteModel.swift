@@ -1,0 +1,47 @@
+/// The validated, linked and sorted model a site is rendered from.
+///
+/// Every collection is sorted by stable keys, so the same input gives the same pages in any order.
+struct SiteModel: Sendable {
+    let title: String
+    /// When the scan ran (the latest `scan.time`, else `SOURCE_DATE_EPOCH`), if known.
+    let scanTime: Timestamp?
+    /// What produced the inputs, unique and sorted.
+    let scanSources: [String]
+    /// Sorted by name, then id.
+    let resources: [Resource]
+    /// Sorted by severity, then type title, then id.
+    let secrets: [Secret]
+    let edges: [GraphEdge]
+    /// Sorted by risk level, then name, then id.
+    let attackPaths: [AttackPath]
+    let catalog: Catalog
+
+    /// Resource position in ``resources`` by cloud id.
+    let resourceIndex: [String: Int]
+    /// Positions in ``secrets`` of the secrets found on each resource, by cloud id.
+    let secretsByResource: [String: [Int]]
+    /// Positions in ``attackPaths`` of the paths through each node.
+    let attackPathsByNode: [GraphNode: [Int]]
+    /// Position in ``secrets`` by fingerprint.
+    let secretIndex: [String: Int]
+
+    /// The resource with a cloud id, if it is in the inventory.
+    func resource(_ id: String) -> Resource? {
+        resourceIndex[id].map { resources[$0] }
+    }
+
+    /// The secret with a fingerprint, if any finding has it.
+    func secret(fingerprint: String) -> Secret? {
+        secretIndex[fingerprint].map { secrets[$0] }
+    }
+
+    /// The secrets found on a resource.
+    func secrets(on resourceID: String) -> [Secret] {
+        (secretsByResource[resourceID] ?? []).map { secrets[$0] }
+    }
+
+    /// The attack paths that pass through a node.
+    func attackPaths(through node: GraphNode) -> [AttackPath] {
+        (attackPathsByNode[node] ?? []).map { attackPaths[$0] }
+    }
+}

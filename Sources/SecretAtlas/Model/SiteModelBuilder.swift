@@ -1,0 +1,209 @@
+/// Turns the records read from all inputs into a validated, linked and sorted ``SiteModel``.
+///
+/// Cross-record problems are found here: duplicate ids, findings on unknown resources (errors),
+/// edges to unknown nodes and unknown secret types (warnings).
+struct SiteModelBuilder {
+    let catalog: Catalog
+    let title: String
+    /// `SOURCE_DATE_EPOCH`, used as the report time when no input gives a scan time.
+    let sourceDateEpoch: Int64?
+
+    /// Builds the model and returns it with every problem found.
+    func build(_ input: ScanInput) -> (model: SiteModel, diagnostics: [Diagnostic]) {
+        var diagnostics = input.diagnostics
+        let resources = buildResources(input.resources, &diagnostics)
+        let resourceIndex = Dictionary(uniqueKeysWithValues: resources.enumerated().map { ($1.id, $0) })
+        let findings = checkFindings(input.findings, resourceIndex, &diagnostics)
+        let knownFingerprints = Set(findings.map(\.fingerprint))
+        let edges = checkEdges(input.edges, resourceIndex, knownFingerprints, &diagnostics)
+        let secrets = buildSecrets(findings, resources: resources, edges: edges)
+        let secretIndex = Dictionary(uniqueKeysWithValues: secrets.enumerated().map { ($1.fingerprint, $0) })
+        var secretsByResource: [String: [Int]] = [:]
+        for (position, secret) in secrets.enumerated() {
+            for resourceID in secret.resourceIDs {
+                secretsByResource[resourceID, default: []].append(position)
+            }
+        }
+        let paths = buildAttackPaths(input.attackPaths, resourceIndex, knownFingerprints, &diagnostics)
+        var pathsByNode: [GraphNode: [Int]] = [:]
+        for (position, path) in paths.enumerated() {
+            for node in Set([path.entryPoint, path.target] + path.steps) {
+                pathsByNode[node, default: []].append(position)
+            }
+        }
+        let scanTime = input.scans.compactMap(\.time).max() ?? sourceDateEpoch.map(Timestamp.init(secondsSince1970:))
+        let model = SiteModel(
+            title: title, scanTime: scanTime, scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
+            resources: resources, secrets: secrets, edges: edges, attackPaths: paths, catalog: catalog,
+            resourceIndex: resourceIndex, secretsByResource: secretsByResource, attackPathsByNode: pathsByNode,
+            secretIndex: secretIndex)
+        return (model, diagnostics)
+    }
+
+    private func buildResources(_ records: [ResourceRecord], _ diagnostics: inout [Diagnostic]) -> [Resource] {
+        var firstOrigin: [String: RecordOrigin] = [:]
+        var resources: [Resource] = []
+        for record in records {
+            if let first = firstOrigin[record.id] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: record.origin.file, location: record.origin.member("id"),
+                        message: "duplicate resource id \"\(record.id)\"; it is already defined in "
+                            + "\(Diagnostic(.error, file: first.file, location: first.location, message: "").placeText)."))
+                continue
+            }
+            firstOrigin[record.id] = record.origin
+            resources.append(
+                Resource(
+                    id: record.id, siteID: StableID.make(name: record.name, identity: record.id), name: record.name,
+                    kind: record.kind, cloud: record.cloud, subscription: record.subscription,
+                    resourceGroup: record.resourceGroup, region: record.region, os: record.os, tags: record.tags,
+                    internetExposed: record.internetExposed, criticality: record.criticality,
+                    hostnames: record.hostnames, authorizedKeys: record.authorizedKeys))
+        }
+        return resources.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+
+    private func checkFindings(
+        _ records: [FindingRecord], _ resourceIndex: [String: Int], _ diagnostics: inout [Diagnostic]
+    ) -> [Finding] {
+        var warnedTypes = Set<String>()
+        var seen = Set<String>()
+        var findings: [Finding] = []
+        for record in records {
+            guard resourceIndex[record.resource] != nil else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: record.origin.file, location: record.origin.member("resource"),
+                        message: "unknown resource \"\(record.resource)\"; expected the id of a resource in \"resources\"."))
+                continue
+            }
+            if catalog.secretTypes[record.secretType] == nil, warnedTypes.insert(record.secretType).inserted {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: record.origin.file, location: record.origin.member("secretType"),
+                        message: "unknown secret type \"\(record.secretType)\"; it is shown as a generic secret "
+                            + "with generic remediation."))
+            }
+            // The same secret reported twice at the same place (two scanners, two files) is one occurrence.
+            let place = [record.fingerprint, record.resource, record.filePath, record.line.map(String.init) ?? ""]
+                .joined(separator: "\u{0}")
+            guard seen.insert(place).inserted else { continue }
+            findings.append(
+                Finding(
+                    resourceID: record.resource, secretType: record.secretType, fingerprint: record.fingerprint,
+                    filePath: record.filePath, line: record.line, lastAccess: record.lastAccess, expiry: record.expiry,
+                    scanner: record.scanner, firstSeen: record.firstSeen, lastSeen: record.lastSeen,
+                    verification: record.verification, publicKeyFingerprint: record.publicKeyFingerprint))
+        }
+        return findings
+    }
+
+    private func checkEdges(
+        _ records: [EdgeRecord], _ resourceIndex: [String: Int], _ fingerprints: Set<String>,
+        _ diagnostics: inout [Diagnostic]
+    ) -> [GraphEdge] {
+        var edges: [GraphEdge] = []
+        for record in records {
+            var known = true
+            for (key, node) in [("from", record.from), ("to", record.to)] where !isKnown(node, resourceIndex, fingerprints) {
+                known = false
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: record.origin.file, location: record.origin.member(key),
+                        message: "edge to unknown node \"\(node.reference)\" is ignored; expected a resource id, "
+                            + "secret:<fingerprint> of a finding, or internet."))
+            }
+            if known {
+                edges.append(GraphEdge(kind: record.kind, from: record.from, to: record.to, source: record.source))
+            }
+        }
+        return edges.sorted {
+            ($0.kind.rawValue, $0.from.reference, $0.to.reference, $0.source ?? "")
+                < ($1.kind.rawValue, $1.from.reference, $1.to.reference, $1.source ?? "")
+        }
+    }
+
+    private func isKnown(_ node: GraphNode, _ resourceIndex: [String: Int], _ fingerprints: Set<String>) -> Bool {
+        switch node {
+        case .internet: true
+        case .resource(let id): resourceIndex[id] != nil
+        case .secret(let fingerprint): fingerprints.contains(fingerprint)
+        }
+    }
+
+    private func buildSecrets(_ findings: [Finding], resources: [Resource], edges: [GraphEdge]) -> [Secret] {
+        let resolver = TargetResolver(resources: resources, edges: edges)
+        var groups: [String: [Finding]] = [:]
+        for finding in findings {
+            groups[finding.fingerprint, default: []].append(finding)
+        }
+        var secrets: [Secret] = []
+        secrets.reserveCapacity(groups.count)
+        for (fingerprint, group) in groups {
+            let occurrences = group.sorted {
+                ($0.resourceID, $0.filePath, $0.line ?? 0) < ($1.resourceID, $1.filePath, $1.line ?? 0)
+            }
+            // The type most occurrences agree on names the secret; ties go to the alphabetically first.
+            let typeCounts = Dictionary(occurrences.map { ($0.secretType, 1) }, uniquingKeysWith: +)
+            let type = typeCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key ?? "generic"
+            let publicKey = occurrences.compactMap(\.publicKeyFingerprint).sorted().first
+            let resolution = resolver.resolve(
+                fingerprint: fingerprint, publicKeyFingerprint: publicKey,
+                foundOn: Set(occurrences.map(\.resourceID)))
+            let verification: Verification
+            if resolution.verifiedByAuthorizedKeys || occurrences.contains(where: { $0.verification == .verified }) {
+                verification = .verified
+            } else if occurrences.contains(where: { $0.verification == .unverified }) || publicKey != nil {
+                verification = .unverified
+            } else {
+                verification = .unknown
+            }
+            secrets.append(
+                Secret(
+                    siteID: StableID.make(name: type, identity: fingerprint, hashLength: 12), fingerprint: fingerprint,
+                    type: type, occurrences: occurrences, verification: verification,
+                    publicKeyFingerprint: publicKey, targets: resolution.targets))
+        }
+        return secrets.sorted {
+            let left = catalog.secretType($0.type)
+            let right = catalog.secretType($1.type)
+            return (left.severity.rank, left.title, $0.siteID) < (right.severity.rank, right.title, $1.siteID)
+        }
+    }
+
+    private func buildAttackPaths(
+        _ records: [AttackPathRecord], _ resourceIndex: [String: Int], _ fingerprints: Set<String>,
+        _ diagnostics: inout [Diagnostic]
+    ) -> [AttackPath] {
+        var seen = Set<String>()
+        var paths: [AttackPath] = []
+        for record in records {
+            guard seen.insert(record.id).inserted else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: record.origin.file, location: record.origin.member("id"),
+                        message: "duplicate attack path id \"\(record.id)\"."))
+                continue
+            }
+            var steps = record.steps
+            if steps.first != record.entryPoint { steps.insert(record.entryPoint, at: 0) }
+            if steps.last != record.target { steps.append(record.target) }
+            for node in Set(steps) where !isKnown(node, resourceIndex, fingerprints) {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: record.origin.file, location: record.origin.location,
+                        message: "attack path \"\(record.id)\" names unknown node \"\(node.reference)\"; "
+                            + "it is shown without a link."))
+            }
+            paths.append(
+                AttackPath(
+                    id: record.id, siteID: StableID.make(name: record.name, identity: record.id, hashLength: 8),
+                    name: record.name, riskLevel: record.riskLevel, entryPoint: record.entryPoint,
+                    target: record.target, steps: steps, riskFactors: record.riskFactors,
+                    description: record.description, potentialImpact: record.potentialImpact,
+                    attackStory: record.attackStory, mitre: record.mitre, source: record.source, origin: .imported))
+        }
+        return paths.sorted { ($0.riskLevel.rank, $0.name, $0.id) < ($1.riskLevel.rank, $1.name, $1.id) }
+    }
+}

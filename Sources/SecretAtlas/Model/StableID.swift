@@ -1,0 +1,46 @@
+internal import Crypto
+
+/// Stable, content-derived ids for pages, so a link pasted into a ticket still works next month.
+///
+/// An id is a readable slug of a name followed by a short SHA-256 of the thing's identity: the name
+/// keeps URLs legible, the hash keeps them unique and independent of input order or build machine.
+enum StableID {
+    /// `<slug of name>-<first `hashLength` hex digits of SHA-256(identity)>`.
+    static func make(name: String, identity: String, hashLength: Int = 10) -> String {
+        slug(name) + "-" + hexDigest(identity).prefix(hashLength)
+    }
+
+    /// Lowercase hex SHA-256 of a string's UTF-8 bytes.
+    static func hexDigest(_ text: String) -> String {
+        let digest = SHA256.hash(data: Array(text.utf8))
+        var hex = ""
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex += String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }
+        return hex
+    }
+
+    /// Lowercase ASCII letters, digits and single dashes; at most 40 characters; never empty.
+    ///
+    /// Only these characters reach file names, so no id from the input can form `..`, a separator,
+    /// a reserved device name with an extension, or an over-long path component.
+    static func slug(_ text: String, maxLength: Int = 40) -> String {
+        var result = ""
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            let isAlphanumeric = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+            let isUpper = scalar >= "A" && scalar <= "Z"
+            if isAlphanumeric || isUpper {
+                if pendingDash, !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(isUpper ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar)
+                if result.count >= maxLength { break }
+            } else {
+                pendingDash = true
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "item" : result
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Writes the site into a temporary folder beside the destination and moves it into place only when
+/// complete, so a failed build never leaves a half-written site and the previous one survives.
+final class DirectoryWriter: SiteWriter {
+    let destination: String
+    private let staging: String
+    private var createdDirectories = Set<String>()
+
+    /// Prepares a staging folder beside `destination`.
+    /// - Throws: ``SiteError/writeFailed(path:underlying:)`` when the destination is a non-empty folder that
+    ///   is not a SecretAtlas site (a typo in `-o` must never replace someone's home directory), or when
+    ///   the staging folder cannot be made.
+    init(destination: String) throws {
+        let fileManager = FileManager.default
+        let absolute = URL(fileURLWithPath: destination).standardizedFileURL.path
+        self.destination = absolute
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory) {
+            let contents = isDirectory.boolValue ? (try? fileManager.contentsOfDirectory(atPath: absolute)) ?? [] : ["?"]
+            let isSite = fileManager.fileExists(atPath: absolute + "/index.html")
+                && fileManager.fileExists(atPath: absolute + "/" + SiteRoutes.stylesheet)
+            guard contents.isEmpty || isSite else {
+                throw SiteError.writeFailed(
+                    path: destination,
+                    underlying: "it exists and is not a SecretAtlas site, so it is not replaced; choose another -o")
+            }
+        }
+        let parent = (absolute as NSString).deletingLastPathComponent
+        let name = (absolute as NSString).lastPathComponent
+        staging = (parent as NSString).appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try? fileManager.removeItem(atPath: staging)
+            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError.writeFailed(path: staging, underlying: error.localizedDescription)
+        }
+    }
+
+    func write(_ file: OutputFile) throws {
+        let path = staging + "/" + file.path
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            if !createdDirectories.contains(directory) {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                createdDirectories.insert(directory)
+            }
+            try Data(file.bytes).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw SiteError.writeFailed(path: file.path, underlying: error.localizedDescription)
+        }
+    }
+
+    func finish() throws {
+        let fileManager = FileManager.default
+        let previous = staging.replacingOccurrences(of: ".building-", with: ".previous-")
+        let hadPrevious = fileManager.fileExists(atPath: destination)
+        do {
+            if hadPrevious {
+                try fileManager.moveItem(atPath: destination, toPath: previous)
+            }
+            do {
+                try fileManager.moveItem(atPath: staging, toPath: destination)
+            } catch {
+                if hadPrevious { try? fileManager.moveItem(atPath: previous, toPath: destination) }
+                throw error
+            }
+            if hadPrevious { try? fileManager.removeItem(atPath: previous) }
+        } catch {
+            discard()
+            throw SiteError.writeFailed(path: destination, underlying: error.localizedDescription)
+        }
+    }
+
+    func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}

@@ -1,0 +1,58 @@
+/// What every page shows around its content: head, navigation and footer.
+struct PageShell: Sendable {
+    /// One entry of the main navigation.
+    struct NavItem: Sendable {
+        let title: String
+        let href: String
+        let isCurrent: Bool
+    }
+
+    let pageTitle: String
+    let reportTitle: String
+    /// Prefix leading back to the site root from this page.
+    let root: String
+    let nav: [NavItem]
+    let scanTime: String
+    let hasScanTime: Bool
+    let sources: String
+    let version: String
+
+    /// The top-level sections, in navigation order.
+    enum Section: CaseIterable {
+        case overview, recommendations, secrets, attackPaths, inventory
+
+        var title: String {
+            switch self {
+            case .overview: "Overview"
+            case .recommendations: "Recommendations"
+            case .secrets: "Secrets"
+            case .attackPaths: "Attack paths"
+            case .inventory: "Inventory"
+            }
+        }
+
+        var path: String {
+            switch self {
+            case .overview: SiteRoutes.overview
+            case .recommendations: SiteRoutes.recommendations
+            case .secrets: SiteRoutes.secrets
+            case .attackPaths: SiteRoutes.attackPaths
+            case .inventory: SiteRoutes.inventory
+            }
+        }
+    }
+
+    init(pageTitle: String, path: String, section: Section, context: RenderContext) {
+        let model = context.model
+        self.pageTitle = pageTitle
+        self.reportTitle = model.title
+        self.root = SiteRoutes.root(of: path)
+        self.nav = Section.allCases.map {
+            NavItem(title: $0.title, href: SiteRoutes.root(of: path) + $0.path, isCurrent: $0 == section)
+        }
+        self.scanTime = model.scanTime?.display ?? ""
+        self.hasScanTime = model.scanTime != nil
+        self.sources = model.scanSources.joined(separator: "; ")
+        self.version = context.version
+    }
+}

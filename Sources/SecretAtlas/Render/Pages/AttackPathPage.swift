@@ -1,0 +1,83 @@
+/// An attack path's page: risk, factors, description, impact, story, MITRE techniques and its hops.
+struct AttackPathPage: Sendable {
+    /// One hop: a node and the relation that leads to the next one.
+    struct Hop: Sendable {
+        let node: NodeView
+        let role: String
+        let edgeLabel: String
+        let hasEdge: Bool
+    }
+
+    /// A resource type on the path and how many of it.
+    struct ResourceTypeCount: Sendable {
+        let kind: String
+        let count: Int
+    }
+
+    let shell: PageShell
+    let name: String
+    let risk: SeverityView
+    let origin: String
+    let source: String
+    let description: String
+    let potentialImpact: String
+    let riskFactors: [String]
+    let hasRiskFactors: Bool
+    let attackStory: [String]
+    let hasAttackStory: Bool
+    let mitre: [String]
+    let hasMitre: Bool
+    let hops: [Hop]
+    let resourceTypes: [ResourceTypeCount]
+    let entryPoint: NodeView
+    let target: NodeView
+
+    init(path: String, attackPath: AttackPath, context: RenderContext) {
+        let model = context.model
+        let shell = PageShell(pageTitle: attackPath.name, path: path, section: .attackPaths, context: context)
+        let root = shell.root
+        self.shell = shell
+        name = attackPath.name
+        risk = SeverityView(attackPath.riskLevel)
+        origin = attackPath.origin == .imported ? "Imported from the input" : ""
+        source = attackPath.source ?? ""
+        description = attackPath.description ?? ""
+        potentialImpact = attackPath.potentialImpact ?? ""
+        riskFactors = attackPath.riskFactors
+        hasRiskFactors = !riskFactors.isEmpty
+        attackStory = attackPath.attackStory
+        hasAttackStory = !attackStory.isEmpty
+        mitre = attackPath.mitre
+        hasMitre = !mitre.isEmpty
+        entryPoint = NodeView(attackPath.entryPoint, context: context, root: root)
+        target = NodeView(attackPath.target, context: context, root: root)
+        var hops: [Hop] = []
+        for (offset, node) in attackPath.steps.enumerated() {
+            let next = offset + 1 < attackPath.steps.count ? attackPath.steps[offset + 1] : nil
+            let role = offset == 0 ? "Entry point" : next == nil ? "Target" : ""
+            hops.append(
+                Hop(
+                    node: NodeView(node, context: context, root: root), role: role,
+                    edgeLabel: next.map { Self.relation(from: node, to: $0, model: model) } ?? "", hasEdge: next != nil))
+        }
+        self.hops = hops
+        var counts: [String: Int] = [:]
+        for case .resource(let id) in attackPath.steps {
+            counts[model.resource(id)?.kind.displayName ?? "Resource", default: 0] += 1
+        }
+        resourceTypes = counts.keys.sorted().map { ResourceTypeCount(kind: $0, count: counts[$0] ?? 0) }
+    }
+
+    /// The label of the edge between two hops: an edge given in the input, else the implied relation.
+    static func relation(from: GraphNode, to: GraphNode, model: SiteModel) -> String {
+        if let edge = model.edges.first(where: { $0.from == from && $0.to == to }) {
+            return edge.kind.label
+        }
+        switch (from, to) {
+        case (.resource, .secret): return GraphEdge.Kind.contains.label
+        case (.secret, .resource): return GraphEdge.Kind.canAuthenticateTo.label
+        case (.internet, _): return "reaches"
+        default: return "leads to"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// `index.html`: totals, risk levels, top secret types and resources, and what needs attention first.
+struct OverviewPage: Sendable {
+    /// One secret type with how widespread it is.
+    struct TypeRow: Sendable {
+        let title: String
+        let category: String
+        let severity: SeverityView
+        let secretCount: Int
+        let occurrenceCount: Int
+        let resourceCount: Int
+    }
+
+    /// One recommendation with its unhealthy-resource count.
+    struct RecommendationRow: Sendable {
+        let title: String
+        let href: String
+        let severity: SeverityView
+        let unhealthy: String
+    }
+
+    /// A risk level and how many attack paths have it.
+    struct RiskCount: Sendable {
+        let risk: SeverityView
+        let count: Int
+    }
+
+    let shell: PageShell
+    let secretCount: Int
+    let occurrenceCount: Int
+    let affectedResourceCount: Int
+    let resourceCount: Int
+    let attackPathCount: Int
+    let withoutTargetCount: Int
+    let withoutTargetHref: String
+    let exposedAffectedCount: Int
+    let riskCounts: [RiskCount]
+    let recommendations: [RecommendationRow]
+    let hasRecommendations: Bool
+    let topTypes: [TypeRow]
+    let topResources: [ResourceRow]
+    let topAttackPaths: [AttackPathRow]
+    let hasAttackPaths: Bool
+
+    init(path: String, context: RenderContext) {
+        let model = context.model
+        let shell = PageShell(pageTitle: "Overview", path: path, section: .overview, context: context)
+        let root = shell.root
+        self.shell = shell
+        secretCount = model.secrets.count
+        occurrenceCount = model.secrets.reduce(0) { $0 + $1.occurrences.count }
+        affectedResourceCount = model.secretsByResource.count
+        resourceCount = model.resources.count
+        exposedAffectedCount = model.resources.filter { $0.internetExposed && model.secretsByResource[$0.id] != nil }.count
+        attackPathCount = model.attackPaths.count
+        withoutTargetCount = context.secretsWithoutTarget.count
+        withoutTargetHref = root + SiteRoutes.secretsWithoutTarget
+        riskCounts = Severity.allCases.map { level in
+            RiskCount(risk: SeverityView(level), count: model.attackPaths.filter { $0.riskLevel == level }.count)
+        }
+        recommendations = context.recommendations.filter { !$0.unhealthyResources.isEmpty }.map {
+            RecommendationRow(
+                title: $0.recommendation.title, href: root + SiteRoutes.recommendation($0.recommendation),
+                severity: SeverityView($0.recommendation.severity),
+                unhealthy: "\($0.unhealthyResources.count) of \($0.applicableResources.count) \($0.recommendation.resourceLabel)")
+        }
+        hasRecommendations = !recommendations.isEmpty
+        var byType: [String: (secrets: Int, occurrences: Int, resources: Set<String>)] = [:]
+        for secret in model.secrets {
+            var entry = byType[secret.type] ?? (0, 0, [])
+            entry.secrets += 1
+            entry.occurrences += secret.occurrences.count
+            entry.resources.formUnion(secret.resourceIDs)
+            byType[secret.type] = entry
+        }
+        topTypes = byType.map { id, entry in
+            let type = model.catalog.secretType(id)
+            return TypeRow(
+                title: type.title, category: type.category, severity: SeverityView(type.severity),
+                secretCount: entry.secrets, occurrenceCount: entry.occurrences, resourceCount: entry.resources.count)
+        }
+        .sorted { ($1.occurrenceCount, $0.title) < ($0.occurrenceCount, $1.title) }
+        .prefix(10).map { $0 }
+        topResources = model.resources.filter { model.secretsByResource[$0.id] != nil }
+            .map { ResourceRow($0, context: context, root: root) }
+            .sorted { ($1.secretCount, $0.name) < ($0.secretCount, $1.name) }
+            .prefix(10).map { $0 }
+        topAttackPaths = model.attackPaths.prefix(5).map { AttackPathRow($0, context: context, root: root) }
+        hasAttackPaths = !model.attackPaths.isEmpty
+    }
+}

@@ -1,0 +1,100 @@
+/// A recommendation page: Defender's recommendation, findings table and finding panels in one page.
+struct RecommendationPage: Sendable {
+    /// One row of the Findings table: a security check (secret type) and how many resources it applies to.
+    struct FindingRow: Sendable {
+        let id: String
+        let title: String
+        let anchor: String
+        let category: String
+        let severity: SeverityView
+        let appliesTo: String
+    }
+
+    /// A finding's panel: what the check is, its remediation and where it was found.
+    struct CheckSection: Sendable {
+        /// A resource and how many secrets of this type it holds.
+        struct AffectedResource: Sendable {
+            let name: String
+            let href: String
+            let secretCount: Int
+        }
+
+        let id: String
+        let anchor: String
+        let title: String
+        let category: String
+        let severity: SeverityView
+        let description: String
+        let impact: String
+        let remediationHTML: String
+        let affectedResources: [AffectedResource]
+        let secrets: [SecretRow]
+        let isKnownType: Bool
+    }
+
+    let shell: PageShell
+    let title: String
+    let control: String
+    let severity: SeverityView
+    let assessmentKey: String
+    let hasAssessmentKey: Bool
+    let description: String
+    let remediationHTML: String
+    let status: String
+    let isHealthy: Bool
+    let unhealthy: String
+    let resourceLabel: String
+    let affectedResources: [ResourceRow]
+    let findings: [FindingRow]
+    let checks: [CheckSection]
+
+    init(path: String, state: RenderContext.RecommendationState, context: RenderContext) {
+        let model = context.model
+        let recommendation = state.recommendation
+        let shell = PageShell(pageTitle: recommendation.title, path: path, section: .recommendations, context: context)
+        let root = shell.root
+        self.shell = shell
+        title = recommendation.title
+        control = recommendation.control
+        severity = SeverityView(recommendation.severity)
+        assessmentKey = recommendation.assessmentKey ?? ""
+        hasAssessmentKey = recommendation.assessmentKey != nil
+        description = recommendation.description
+        remediationHTML = context.recommendationHTML[recommendation.slug] ?? ""
+        isHealthy = state.unhealthyResources.isEmpty
+        status = isHealthy ? "Healthy" : "Unhealthy"
+        resourceLabel = recommendation.resourceLabel
+        unhealthy = "\(state.unhealthyResources.count) of \(state.applicableResources.count) \(recommendation.resourceLabel)"
+        let unhealthyResources = state.unhealthyResources.map { model.resources[$0] }
+        affectedResources = unhealthyResources.map { ResourceRow($0, context: context, root: root) }
+        var findings: [FindingRow] = []
+        var checks: [CheckSection] = []
+        for typeID in state.secretTypes {
+            let type = model.catalog.secretType(typeID)
+            let anchor = "check-" + StableID.slug(typeID, maxLength: 60)
+            var perResource: [CheckSection.AffectedResource] = []
+            var secretPositions = Set<Int>()
+            for resource in unhealthyResources {
+                let positions = (model.secretsByResource[resource.id] ?? []).filter { model.secrets[$0].type == typeID }
+                guard !positions.isEmpty else { continue }
+                secretPositions.formUnion(positions)
+                perResource.append(
+                    .init(name: resource.name, href: root + SiteRoutes.resource(resource), secretCount: positions.count))
+            }
+            findings.append(
+                FindingRow(
+                    id: typeID, title: type.title, anchor: anchor, category: type.category,
+                    severity: SeverityView(type.severity),
+                    appliesTo: "\(perResource.count) of \(state.applicableResources.count) resources"))
+            checks.append(
+                CheckSection(
+                    id: typeID, anchor: anchor, title: type.title, category: type.category,
+                    severity: SeverityView(type.severity), description: type.description, impact: type.impact,
+                    remediationHTML: context.secretTypeHTML[typeID] ?? "", affectedResources: perResource,
+                    secrets: secretPositions.sorted().map { SecretRow(model.secrets[$0], context: context, root: root) },
+                    isKnownType: type.isKnown))
+        }
+        self.findings = findings
+        self.checks = checks
+    }
+}

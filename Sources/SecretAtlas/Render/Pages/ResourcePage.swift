@@ -1,0 +1,128 @@
+/// A resource's page with Defender's tabs: Overview · Secrets · Attack paths · Recommendations.
+struct ResourcePage: Sendable {
+    /// One secret occurrence on this resource (a row of the Secrets tab).
+    struct SecretOccurrenceRow: Sendable {
+        let title: String
+        let href: String
+        let category: String
+        let severity: SeverityView
+        let fingerprint: String
+        let filePath: String
+        let fileName: String
+        let line: String
+        let lastAccess: String
+        let expiry: String
+        let isExpired: Bool
+        let verification: String
+        let verificationClass: String
+        let targetCount: Int
+        let hasTargets: Bool
+    }
+
+    /// A recommendation this resource is unhealthy for.
+    struct RecommendationRow: Sendable {
+        let title: String
+        let href: String
+        let severity: SeverityView
+        let secretCount: Int
+    }
+
+    let shell: PageShell
+    let name: String
+    let kind: String
+    let icon: String
+    let cloud: String
+    let facts: [FactView]
+    let tags: [FactView]
+    let hasTags: Bool
+    let internetExposed: Bool
+    let criticality: String
+    let hasCriticality: Bool
+    let secrets: [SecretOccurrenceRow]
+    let secretCount: Int
+    let hasSecrets: Bool
+    let incomingSecrets: [SecretRow]
+    let hasIncomingSecrets: Bool
+    let attackPaths: [AttackPathRow]
+    let hasAttackPaths: Bool
+    let attackPathCount: Int
+    let secretOccurrenceCount: Int
+    let recommendationCount: Int
+    let recommendations: [RecommendationRow]
+    let hasRecommendations: Bool
+
+    init(path: String, resource: Resource, context: RenderContext) {
+        let model = context.model
+        let shell = PageShell(pageTitle: resource.name, path: path, section: .inventory, context: context)
+        let root = shell.root
+        self.shell = shell
+        name = resource.name
+        kind = resource.kind.displayName
+        icon = resource.kind.iconName
+        cloud = resource.cloud.displayName
+        var facts: [FactView] = [
+            FactView(label: "Resource id", value: resource.id, href: ""),
+            FactView(label: "Type", value: resource.kind.displayName, href: ""),
+            FactView(label: "Cloud", value: resource.cloud.displayName, href: ""),
+        ]
+        let optional: [(String, String?)] = [
+            (resource.cloud == .aws ? "Account" : resource.cloud == .gcp ? "Project" : "Subscription", resource.subscription),
+            ("Resource group", resource.resourceGroup), ("Region", resource.region), ("Operating system", resource.os),
+        ]
+        for (label, value) in optional {
+            if let value { facts.append(FactView(label: label, value: value, href: "")) }
+        }
+        facts.append(FactView(label: "Internet exposure", value: resource.internetExposed ? "Exposed to the Internet" : "Not exposed", href: ""))
+        if !resource.hostnames.isEmpty {
+            facts.append(FactView(label: "Endpoints", value: resource.hostnames.joined(separator: ", "), href: ""))
+        }
+        if !resource.authorizedKeys.isEmpty {
+            facts.append(
+                FactView(label: "Authorized SSH keys", value: resource.authorizedKeys.joined(separator: ", "), href: ""))
+        }
+        self.facts = facts
+        tags = resource.tags.map { FactView(label: $0.key, value: $0.value, href: "") }
+        hasTags = !tags.isEmpty
+        internetExposed = resource.internetExposed
+        criticality = resource.criticality?.displayName ?? ""
+        hasCriticality = resource.criticality != nil
+
+        var rows: [SecretOccurrenceRow] = []
+        let resourceSecrets = model.secrets(on: resource.id)
+        for secret in resourceSecrets {
+            let type = model.catalog.secretType(secret.type)
+            for finding in secret.occurrences where finding.resourceID == resource.id {
+                rows.append(
+                    SecretOccurrenceRow(
+                        title: type.title, href: root + SiteRoutes.secret(secret), category: type.category,
+                        severity: SeverityView(type.severity), fingerprint: secret.shortFingerprint,
+                        filePath: finding.filePath, fileName: finding.fileName, line: finding.line.map(String.init) ?? "",
+                        lastAccess: finding.lastAccess?.display ?? "", expiry: finding.expiry?.display ?? "",
+                        isExpired: finding.expiry.map { expiry in model.scanTime.map { expiry < $0 } ?? false } ?? false,
+                        verification: secret.verification.displayName, verificationClass: secret.verification.rawValue,
+                        targetCount: secret.targets.count, hasTargets: !secret.targets.isEmpty))
+            }
+        }
+        secrets = rows
+        secretCount = resourceSecrets.count
+        hasSecrets = !rows.isEmpty
+        incomingSecrets = (context.secretsByTarget[resource.id] ?? [])
+            .map { SecretRow(model.secrets[$0], context: context, root: root) }
+        hasIncomingSecrets = !incomingSecrets.isEmpty
+        attackPaths = model.attackPaths(through: .resource(resource.id)).map { AttackPathRow($0, context: context, root: root) }
+        hasAttackPaths = !attackPaths.isEmpty
+        attackPathCount = attackPaths.count
+        secretOccurrenceCount = rows.count
+        if let state = context.recommendationState(for: resource.kind), !resourceSecrets.isEmpty {
+            recommendations = [
+                RecommendationRow(
+                    title: state.recommendation.title, href: root + SiteRoutes.recommendation(state.recommendation),
+                    severity: SeverityView(state.recommendation.severity), secretCount: resourceSecrets.count)
+            ]
+        } else {
+            recommendations = []
+        }
+        hasRecommendations = !recommendations.isEmpty
+        recommendationCount = recommendations.count
+    }
+}

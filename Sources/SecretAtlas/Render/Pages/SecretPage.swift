@@ -1,0 +1,117 @@
+/// A secret's page: what it is, everywhere it lies, what it opens, and how to remediate it.
+struct SecretPage: Sendable {
+    /// One place the secret was found.
+    struct OccurrenceRow: Sendable {
+        let resourceName: String
+        let resourceHref: String
+        let resourceKind: String
+        let filePath: String
+        let fileName: String
+        let line: String
+        let lastAccess: String
+        let expiry: String
+        let isExpired: Bool
+        let scanner: String
+        let firstSeen: String
+        let lastSeen: String
+    }
+
+    /// A recommendation that lists this secret.
+    struct RecommendationLink: Sendable {
+        let title: String
+        let href: String
+        let anchor: String
+    }
+
+    let shell: PageShell
+    let title: String
+    let typeID: String
+    let category: String
+    let severity: SeverityView
+    let fingerprint: String
+    let shortFingerprint: String
+    let verification: String
+    let verificationClass: String
+    let description: String
+    let impact: String
+    let isKnownType: Bool
+    let remediationHTML: String
+    let occurrences: [OccurrenceRow]
+    let affectedResources: [ResourceRow]
+    let targets: [NodeView]
+    let hasTargets: Bool
+    let targetCount: Int
+    let targetNoun: String
+    let withoutTargetHref: String
+    let isSSHKey: Bool
+    let publicKeyFingerprint: String
+    let hasPublicKey: Bool
+    let trustedBy: [NodeView]
+    let hasTrustedBy: Bool
+    let attackPaths: [AttackPathRow]
+    let hasAttackPaths: Bool
+    let recommendations: [RecommendationLink]
+    let hasRecommendations: Bool
+
+    init(path: String, secret: Secret, context: RenderContext) {
+        let model = context.model
+        let type = model.catalog.secretType(secret.type)
+        let shell = PageShell(pageTitle: type.title + " " + secret.shortFingerprint, path: path, section: .secrets, context: context)
+        let root = shell.root
+        self.shell = shell
+        title = type.title
+        typeID = secret.type
+        category = type.category
+        severity = SeverityView(type.severity)
+        fingerprint = secret.fingerprint
+        shortFingerprint = secret.shortFingerprint
+        verification = secret.verification.displayName
+        verificationClass = secret.verification.rawValue
+        description = type.description
+        impact = type.impact
+        isKnownType = type.isKnown
+        remediationHTML = context.secretTypeHTML[secret.type] ?? ""
+        let scanTime = model.scanTime
+        occurrences = secret.occurrences.map { finding in
+            let resource = model.resource(finding.resourceID)
+            return OccurrenceRow(
+                resourceName: resource?.name ?? finding.resourceID,
+                resourceHref: resource.map { root + SiteRoutes.resource($0) } ?? "",
+                resourceKind: resource?.kind.displayName ?? "", filePath: finding.filePath, fileName: finding.fileName,
+                line: finding.line.map(String.init) ?? "", lastAccess: finding.lastAccess?.display ?? "",
+                expiry: finding.expiry?.display ?? "",
+                isExpired: finding.expiry.map { expiry in scanTime.map { expiry < $0 } ?? false } ?? false,
+                scanner: finding.scanner ?? "", firstSeen: finding.firstSeen?.display ?? "",
+                lastSeen: finding.lastSeen?.display ?? "")
+        }
+        let resources = secret.resourceIDs.compactMap { model.resource($0) }
+        affectedResources = resources.map { ResourceRow($0, context: context, root: root) }
+        targets = secret.targets.map { NodeView(.resource($0), context: context, root: root) }
+        hasTargets = !targets.isEmpty
+        targetCount = targets.count
+        targetNoun = targets.count == 1 ? "resource" : "resources"
+        withoutTargetHref = root + SiteRoutes.secretsWithoutTarget
+        isSSHKey = secret.type == "ssh-private-key"
+        publicKeyFingerprint = secret.publicKeyFingerprint ?? ""
+        hasPublicKey = secret.publicKeyFingerprint != nil
+        if let key = secret.publicKeyFingerprint {
+            trustedBy = (context.machinesByAuthorizedKey[key] ?? [])
+                .map { NodeView(.resource($0), context: context, root: root) }
+        } else {
+            trustedBy = []
+        }
+        hasTrustedBy = !trustedBy.isEmpty
+        attackPaths = model.attackPaths(through: .secret(fingerprint: secret.fingerprint))
+            .map { AttackPathRow($0, context: context, root: root) }
+        hasAttackPaths = !attackPaths.isEmpty
+        var seen = Set<String>()
+        recommendations = resources.compactMap { context.recommendationState(for: $0.kind)?.recommendation }
+            .filter { seen.insert($0.slug).inserted }
+            .map {
+                RecommendationLink(
+                    title: $0.title, href: root + SiteRoutes.recommendation($0),
+                    anchor: "check-" + StableID.slug(secret.type, maxLength: 60))
+            }
+        hasRecommendations = !recommendations.isEmpty
+    }
+}

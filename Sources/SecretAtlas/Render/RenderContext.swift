@@ -1,0 +1,72 @@
+/// What every page renderer shares: the model, derived aggregates computed once, and rendered
+/// Markdown cached per catalog entry (each is rendered once, not once per page).
+struct RenderContext: Sendable {
+    /// A recommendation with the resources and secrets it covers.
+    struct RecommendationState: Sendable {
+        let recommendation: Catalog.Recommendation
+        /// Resources of the kinds it applies to, in model order.
+        let applicableResources: [Int]
+        /// Applicable resources that hold at least one secret.
+        let unhealthyResources: [Int]
+        /// Secret type ids found on unhealthy resources, by catalog title.
+        let secretTypes: [String]
+    }
+
+    let model: SiteModel
+    let version: String
+    let recommendations: [RecommendationState]
+    let secretTypeHTML: [String: String]
+    let recommendationHTML: [String: String]
+    /// Positions of secrets with no identified target.
+    let secretsWithoutTarget: [Int]
+    /// Positions of the secrets that can authenticate to each resource, by cloud id.
+    let secretsByTarget: [String: [Int]]
+    /// Cloud ids of the machines that trust each SSH public-key fingerprint.
+    let machinesByAuthorizedKey: [String: [String]]
+
+    init(model: SiteModel, version: String, markdown: MarkdownRenderer) {
+        self.model = model
+        self.version = version
+        var states: [RecommendationState] = []
+        for recommendation in model.catalog.recommendations {
+            let applicable = model.resources.indices.filter { recommendation.appliesTo.contains(model.resources[$0].kind) }
+            let unhealthy = applicable.filter { !(model.secretsByResource[model.resources[$0].id]?.isEmpty ?? true) }
+            var types = Set<String>()
+            for position in unhealthy {
+                for secret in model.secrets(on: model.resources[position].id) { types.insert(secret.type) }
+            }
+            states.append(
+                RecommendationState(
+                    recommendation: recommendation, applicableResources: applicable, unhealthyResources: unhealthy,
+                    secretTypes: types.sorted {
+                        let left = model.catalog.secretType($0)
+                        let right = model.catalog.secretType($1)
+                        return (left.severity.rank, left.title) < (right.severity.rank, right.title)
+                    }))
+        }
+        self.recommendations = states
+        var typeHTML: [String: String] = [:]
+        for type in Set(model.secrets.map(\.type)) {
+            typeHTML[type] = markdown.html(from: model.catalog.secretType(type).remediationMarkdown)
+        }
+        self.secretTypeHTML = typeHTML
+        self.recommendationHTML = Dictionary(
+            uniqueKeysWithValues: model.catalog.recommendations.map { ($0.slug, markdown.html(from: $0.remediationMarkdown)) })
+        self.secretsWithoutTarget = model.secrets.indices.filter { model.secrets[$0].targets.isEmpty }
+        var byTarget: [String: [Int]] = [:]
+        for (position, secret) in model.secrets.enumerated() {
+            for target in secret.targets { byTarget[target, default: []].append(position) }
+        }
+        self.secretsByTarget = byTarget
+        var byKey: [String: [String]] = [:]
+        for resource in model.resources {
+            for key in resource.authorizedKeys { byKey[key, default: []].append(resource.id) }
+        }
+        self.machinesByAuthorizedKey = byKey
+    }
+
+    /// The recommendation state covering a resource kind, if any.
+    func recommendationState(for kind: ResourceKind) -> RecommendationState? {
+        recommendations.first { $0.recommendation.appliesTo.contains(kind) }
+    }
+}

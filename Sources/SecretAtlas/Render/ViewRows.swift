@@ -1,0 +1,171 @@
+// Small view-model values shared by several pages. Every property is stored (swift-mustache reads
+// values through Mirror, which cannot see computed properties) and every string is plain text that
+// templates escape; only fields whose names end in HTML hold markup, made by our own renderers.
+
+/// A label and a value, for fact lists.
+struct FactView: Sendable {
+    let label: String
+    let value: String
+    let href: String
+}
+
+/// A severity or risk level: the word and a CSS class, so colour is never the only signal.
+struct SeverityView: Sendable {
+    let text: String
+    let level: String
+
+    init(_ severity: Severity) {
+        text = severity.displayName
+        level = severity.rawValue
+    }
+}
+
+/// A node of the security graph as shown in a link: a resource, a secret or the Internet.
+struct NodeView: Sendable {
+    let name: String
+    let kind: String
+    let icon: String
+    let href: String
+    let isLinked: Bool
+
+    init(_ node: GraphNode, context: RenderContext, root: String) {
+        let model = context.model
+        switch node {
+        case .internet:
+            self.init(name: "Internet", kind: "Internet", icon: "internet", href: "")
+        case .resource(let id):
+            if let resource = model.resource(id) {
+                self.init(
+                    name: resource.name, kind: resource.kind.displayName, icon: resource.kind.iconName,
+                    href: root + SiteRoutes.resource(resource))
+            } else {
+                self.init(name: id, kind: "Resource not in the inventory", icon: "resource", href: "")
+            }
+        case .secret(let fingerprint):
+            if let secret = model.secret(fingerprint: fingerprint) {
+                self.init(
+                    name: model.catalog.secretType(secret.type).title, kind: secret.shortFingerprint, icon: "key",
+                    href: root + SiteRoutes.secret(secret))
+            } else {
+                self.init(name: Secret.shorten(fingerprint), kind: "Secret", icon: "key", href: "")
+            }
+        }
+    }
+
+    private init(name: String, kind: String, icon: String, href: String) {
+        self.name = name
+        self.kind = kind
+        self.icon = icon
+        self.href = href
+        self.isLinked = !href.isEmpty
+    }
+}
+
+/// One row of a resource table.
+struct ResourceRow: Sendable {
+    let name: String
+    let href: String
+    let kind: String
+    let icon: String
+    let cloud: String
+    let subscription: String
+    let region: String
+    let internetExposed: Bool
+    let secretCount: Int
+    let attackPathCount: Int
+
+    init(_ resource: Resource, context: RenderContext, root: String) {
+        name = resource.name
+        href = root + SiteRoutes.resource(resource)
+        kind = resource.kind.displayName
+        icon = resource.kind.iconName
+        cloud = resource.cloud.displayName
+        subscription = resource.subscription ?? ""
+        region = resource.region ?? ""
+        internetExposed = resource.internetExposed
+        secretCount = context.model.secretsByResource[resource.id]?.count ?? 0
+        attackPathCount = context.model.attackPathsByNode[.resource(resource.id)]?.count ?? 0
+    }
+}
+
+/// One row of a secrets table.
+struct SecretRow: Sendable {
+    let title: String
+    let href: String
+    let typeID: String
+    let category: String
+    let severity: SeverityView
+    let fingerprint: String
+    let verification: String
+    let verificationClass: String
+    let occurrenceCount: Int
+    let resourceCount: Int
+    let targetCount: Int
+    let hasTargets: Bool
+
+    init(_ secret: Secret, context: RenderContext, root: String) {
+        let type = context.model.catalog.secretType(secret.type)
+        title = type.title
+        href = root + SiteRoutes.secret(secret)
+        typeID = secret.type
+        category = type.category
+        severity = SeverityView(type.severity)
+        fingerprint = secret.shortFingerprint
+        verification = secret.verification.displayName
+        verificationClass = secret.verification.rawValue
+        occurrenceCount = secret.occurrences.count
+        resourceCount = secret.resourceIDs.count
+        targetCount = secret.targets.count
+        hasTargets = !secret.targets.isEmpty
+    }
+}
+
+/// One row of an attack-path table.
+struct AttackPathRow: Sendable {
+    let name: String
+    let href: String
+    let risk: SeverityView
+    let entryPoint: NodeView
+    let target: NodeView
+    let origin: String
+
+    init(_ path: AttackPath, context: RenderContext, root: String) {
+        name = path.name
+        href = root + SiteRoutes.attackPath(path)
+        risk = SeverityView(path.riskLevel)
+        entryPoint = NodeView(path.entryPoint, context: context, root: root)
+        target = NodeView(path.target, context: context, root: root)
+        origin = path.origin.rawValue
+    }
+}
+
+/// Links to the pages of a paginated list.
+struct PaginationView: Sendable {
+    /// One page link.
+    struct PageLink: Sendable {
+        let number: Int
+        let href: String
+        let isCurrent: Bool
+    }
+
+    let isNeeded: Bool
+    let pages: [PageLink]
+    let summary: String
+
+    init(first: String, current: Int, rowCount: Int, root: String) {
+        let pageCount = SiteRoutes.pageCount(rowCount)
+        isNeeded = pageCount > 1
+        pages = (1...pageCount).map {
+            PageLink(number: $0, href: root + SiteRoutes.listPage(first, number: $0), isCurrent: $0 == current)
+        }
+        let start = rowCount == 0 ? 0 : (current - 1) * SiteRoutes.pageSize + 1
+        let end = min(current * SiteRoutes.pageSize, rowCount)
+        summary = rowCount == 0 ? "None" : "Showing \(start)–\(end) of \(rowCount)"
+    }
+
+    /// The rows of `items` on page `current`.
+    static func slice<T>(_ items: [T], page current: Int) -> ArraySlice<T> {
+        let start = min((current - 1) * SiteRoutes.pageSize, items.count)
+        return items[start..<min(start + SiteRoutes.pageSize, items.count)]
+    }
+}

@@ -1,0 +1,50 @@
+/// Every page of the site and its URL, decided before anything renders.
+struct SitePlan: Sendable {
+    /// What a page shows; positions refer to the model's sorted collections.
+    enum Content: Sendable, Equatable {
+        case overview
+        case recommendationList
+        case recommendation(Int)
+        case secretList(page: Int)
+        case secretsWithoutTarget
+        case secret(Int)
+        case inventoryList(page: Int)
+        case resource(Int)
+        case attackPathList
+        case attackPath(Int)
+    }
+
+    /// One page to render.
+    struct Page: Sendable, Equatable {
+        let path: String
+        let content: Content
+    }
+
+    let pages: [Page]
+
+    /// Plans the pages for a model.
+    init(model: SiteModel) {
+        var pages: [Page] = [
+            Page(path: SiteRoutes.overview, content: .overview),
+            Page(path: SiteRoutes.recommendations, content: .recommendationList),
+            Page(path: SiteRoutes.secretsWithoutTarget, content: .secretsWithoutTarget),
+            Page(path: SiteRoutes.attackPaths, content: .attackPathList),
+        ]
+        for (index, recommendation) in model.catalog.recommendations.enumerated() {
+            pages.append(Page(path: SiteRoutes.recommendation(recommendation), content: .recommendation(index)))
+        }
+        for number in 1...SiteRoutes.pageCount(model.secrets.count) {
+            pages.append(Page(path: SiteRoutes.listPage(SiteRoutes.secrets, number: number), content: .secretList(page: number)))
+        }
+        for number in 1...SiteRoutes.pageCount(model.resources.count) {
+            pages.append(
+                Page(path: SiteRoutes.listPage(SiteRoutes.inventory, number: number), content: .inventoryList(page: number)))
+        }
+        pages += model.secrets.indices.map { Page(path: SiteRoutes.secret(model.secrets[$0]), content: .secret($0)) }
+        pages += model.resources.indices.map { Page(path: SiteRoutes.resource(model.resources[$0]), content: .resource($0)) }
+        pages += model.attackPaths.indices.map {
+            Page(path: SiteRoutes.attackPath(model.attackPaths[$0]), content: .attackPath($0))
+        }
+        self.pages = pages.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Finds the templates and assets folders, in the order DocC uses: the flag, the environment, the
+/// installed `share/secret-atlas` beside the executable, then the working directory.
+struct SupportFiles {
+    let templatesDirectory: String
+    let assetsDirectory: String
+
+    init(configuration: SiteConfiguration) throws {
+        templatesDirectory = try Self.locate(
+            "Templates", flag: configuration.templatesDirectory, variable: "SECRET_ATLAS_TEMPLATES",
+            configuration: configuration, marker: "layout.mustache") { SiteError.templatesNotFound(searched: $0) }
+        assetsDirectory = try Self.locate(
+            "Assets", flag: configuration.assetsDirectory, variable: "SECRET_ATLAS_ASSETS",
+            configuration: configuration, marker: "site.css") { SiteError.assetsNotFound(searched: $0) }
+    }
+
+    private static func locate(
+        _ name: String, flag: String?, variable: String, configuration: SiteConfiguration, marker: String,
+        error: ([String]) -> SiteError
+    ) throws -> String {
+        var candidates: [String] = []
+        if let flag {
+            candidates.append(flag)
+        } else {
+            if let fromEnvironment = configuration.environment[variable] { candidates.append(fromEnvironment) }
+            if let executable = configuration.executableDirectory {
+                candidates.append(
+                    URL(fileURLWithPath: executable).appendingPathComponent("../share/secret-atlas/\(name)")
+                        .standardizedFileURL.path)
+            }
+            candidates.append(name)
+        }
+        for candidate in candidates
+        where FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent(marker)) {
+            return candidate
+        }
+        throw error(candidates)
+    }
+}

@@ -1,0 +1,38 @@
+/// Everything a build needs to know, gathered by the command line.
+public struct SiteConfiguration: Sendable {
+    /// Input files and folders.
+    public var inputs: [String]
+    /// Where the site goes.
+    public var outputDirectory: String
+    /// The report title shown on every page.
+    public var title: String
+    /// `--templates`, if given.
+    public var templatesDirectory: String?
+    /// `--assets`, if given.
+    public var assetsDirectory: String?
+    /// Whether warnings fail the build.
+    public var strict: Bool
+    /// `SOURCE_DATE_EPOCH`, the report time when no input gives a scan time.
+    public var sourceDateEpoch: Int64?
+    /// The process environment, for `SECRET_ATLAS_TEMPLATES` and `SECRET_ATLAS_ASSETS`.
+    public var environment: [String: String]
+    /// The folder of the running executable, for the installed `share/secret-atlas` layout.
+    public var executableDirectory: String?
+
+    /// Creates a configuration; only inputs and output are required.
+    public init(
+        inputs: [String], outputDirectory: String, title: String = "SecretAtlas report",
+        templatesDirectory: String? = nil, assetsDirectory: String? = nil, strict: Bool = false,
+        sourceDateEpoch: Int64? = nil, environment: [String: String] = [:], executableDirectory: String? = nil
+    ) {
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.title = title
+        self.templatesDirectory = templatesDirectory
+        self.assetsDirectory = assetsDirectory
+        self.strict = strict
+        self.sourceDateEpoch = sourceDateEpoch
+        self.environment = environment
+        self.executableDirectory = executableDirectory
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import SecretAtlas
+
+/// The `secret-atlas` command line: parses flags, calls ``SiteBuilder``, prints diagnostics and maps
+/// failures to exit codes (0 ok, 1 build failure, 64 usage, 65 invalid input). No logic lives here.
+@main
+struct SecretAtlasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "secret-atlas",
+        abstract: "Turn secrets-scanning findings and a cloud security graph into a static HTML site.",
+        version: SiteBuilder.version,
+        subcommands: [Build.self, Validate.self])
+}
+
+/// Options shared by `build` and `validate`.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Input files or folders (read recursively). Default: the bundled sample, site-sample/input.")
+    var inputs: [String] = []
+
+    @Option(help: "Folder of Mustache templates and catalog Markdown (default: the bundled Templates/).")
+    var templates: String?
+
+    @Option(help: "Folder of CSS, scripts and icons (default: the bundled Assets/).")
+    var assets: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func configuration(output: String, title: String) -> SiteConfiguration {
+        let environment = ProcessInfo.processInfo.environment
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return SiteConfiguration(
+            inputs: inputs.isEmpty ? ["site-sample/input"] : inputs, outputDirectory: output, title: title,
+            templatesDirectory: templates, assetsDirectory: assets, strict: strict,
+            sourceDateEpoch: environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }, environment: environment,
+            executableDirectory: executable.deletingLastPathComponent().path)
+    }
+}
+
+/// Prints diagnostics to standard error.
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+/// Runs a step, turning a ``SiteError`` into its message on stderr and its exit code.
+func runReportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as SiteError {
+        if case .invalidInput(let diagnostics) = error {
+            printDiagnostics(diagnostics.filter { $0.severity == .warning })
+        }
+        FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
+        throw ExitCode(error.exitCode)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site.")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: [.short, .customLong("output")], help: "Where to write the site.")
+    var output = "site"
+
+    @Option(help: "Report title shown on every page.")
+    var title = "SecretAtlas report"
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        try runReportingErrors {
+            let report = try SiteBuilder.build(input.configuration(output: output, title: title))
+            printDiagnostics(report.diagnostics)
+            if !quiet {
+                let path = URL(fileURLWithPath: output).standardizedFileURL.path
+                print("Wrote \(report.pageCount) pages (\(report.fileCount) files, \(report.totalBytes) bytes) to \(path)")
+                print("Open file://\(path)/index.html")
+            }
+        }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check inputs and print every problem; write nothing.")
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        try runReportingErrors {
+            let report = try SiteBuilder.validate(input.configuration(output: "", title: ""))
+            printDiagnostics(report.diagnostics)
+            let warnings = report.diagnostics.count - report.errorCount
+            print("\(report.errorCount) error(s), \(warnings) warning(s).")
+            if report.errorCount > 0 || (input.strict && warnings > 0) { throw ExitCode(65) }
+        }
+    }
+}
