@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SecretAtlasCLITests",
-            dependencies: ["SecretAtlas"],
+            dependencies: ["secret-atlas"],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
     ],

@@ -2,7 +2,7 @@
 public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input file or folder could not be read.
     case unreadableInput(path: String, underlying: String)
-    /// The input has problems; every one is listed.
+    /// The input has problems; every one, errors and warnings, is carried for the caller to print.
     case invalidInput(diagnostics: [Diagnostic])
     /// Warnings were found and `--strict` was given.
     case warningsWithStrict(count: Int)
@@ -32,9 +32,7 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadableInput(let path, let underlying):
             "Cannot read input '\(path)': \(underlying)."
         case .invalidInput(let diagnostics):
-            (diagnostics.filter { $0.severity == .error }.map(\.description)
-                + ["Input is invalid: \(diagnostics.filter { $0.severity == .error }.count) error(s); no site was written."])
-                .joined(separator: "\n")
+            "Input is invalid: \(diagnostics.filter { $0.severity == .error }.count) error(s); no site was written."
         case .warningsWithStrict(let count):
             "\(count) warning(s) with --strict; no site was written."
         case .templatesNotFound(let searched):

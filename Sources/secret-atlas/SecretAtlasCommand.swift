@@ -51,7 +51,7 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         try body()
     } catch let error as SiteError {
         if case .invalidInput(let diagnostics) = error {
-            printDiagnostics(diagnostics.filter { $0.severity == .warning })
+            printDiagnostics(diagnostics)
         }
         FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
         throw ExitCode(error.exitCode)

@@ -259,7 +259,7 @@ struct JSONParser {
         let integerStart = index
         guard digits() > 0 else { throw error("expected a digit in a number") }
         if bytes[integerStart] == UInt8(ascii: "0"), index - integerStart > 1 {
-            throw error("numbers may not have leading zeros")
+            throw SyntaxError(line: line, column: start - lineStart + 1, detail: "numbers may not have leading zeros")
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false

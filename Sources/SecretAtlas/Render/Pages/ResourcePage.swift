@@ -15,7 +15,7 @@ struct ResourcePage: Sendable {
         let isExpired: Bool
         let verification: String
         let verificationClass: String
-        let targetCount: Int
+        let targets: [NodeView]
         let hasTargets: Bool
     }
 
@@ -39,13 +39,14 @@ struct ResourcePage: Sendable {
     let criticality: String
     let hasCriticality: Bool
     let secrets: [SecretOccurrenceRow]
-    let secretCount: Int
+    let secretCountText: String
     let hasSecrets: Bool
     let incomingSecrets: [SecretRow]
     let hasIncomingSecrets: Bool
     let attackPaths: [AttackPathRow]
     let hasAttackPaths: Bool
     let attackPathCount: Int
+    let attackPathCountText: String
     let secretOccurrenceCount: Int
     let recommendationCount: Int
     let recommendations: [RecommendationRow]
@@ -100,11 +101,12 @@ struct ResourcePage: Sendable {
                         lastAccess: finding.lastAccess?.display ?? "", expiry: finding.expiry?.display ?? "",
                         isExpired: finding.expiry.map { expiry in model.scanTime.map { expiry < $0 } ?? false } ?? false,
                         verification: secret.verification.displayName, verificationClass: secret.verification.rawValue,
-                        targetCount: secret.targets.count, hasTargets: !secret.targets.isEmpty))
+                        targets: secret.targets.map { NodeView(.resource($0), context: context, root: root) },
+                        hasTargets: !secret.targets.isEmpty))
             }
         }
         secrets = rows
-        secretCount = resourceSecrets.count
+        secretCountText = Wording.counted(resourceSecrets.count, "secret")
         hasSecrets = !rows.isEmpty
         incomingSecrets = (context.secretsByTarget[resource.id] ?? [])
             .map { SecretRow(model.secrets[$0], context: context, root: root) }
@@ -112,6 +114,7 @@ struct ResourcePage: Sendable {
         attackPaths = model.attackPaths(through: .resource(resource.id)).map { AttackPathRow($0, context: context, root: root) }
         hasAttackPaths = !attackPaths.isEmpty
         attackPathCount = attackPaths.count
+        attackPathCountText = Wording.counted(attackPaths.count, "attack path")
         secretOccurrenceCount = rows.count
         if let state = context.recommendationState(for: resource.kind), !resourceSecrets.isEmpty {
             recommendations = [

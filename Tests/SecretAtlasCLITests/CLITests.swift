@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// Runs the built `secret-atlas` binary as a user would: exit codes, stderr text, and what is left on disk.
+@Suite(.serialized)
+struct CLITests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary beside the test bundle (SwiftPM puts products and tests in one folder).
+    static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("secret-atlas")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return packageRoot.appendingPathComponent(".build/debug/secret-atlas")
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    private func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? Self.packageRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["SECRET_ATLAS_TEMPLATES"] = Self.packageRoot.appendingPathComponent("Templates").path
+        environment["SECRET_ATLAS_ASSETS"] = Self.packageRoot.appendingPathComponent("Assets").path
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("secret-atlas-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func buildsTheSampleWithNoArguments() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: Self.packageRoot.appendingPathComponent("site-sample"), to: folder.appendingPathComponent("site-sample"))
+        let result = try run(["build"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
+        #expect(result.stdout.contains("Open file://"))
+        #expect(result.stderr.contains("warning: site-sample/input/findings.json at findings[52].secretType"))
+    }
+
+    @Test func malformedJSONExits65NamingTheFileAndPlaceAndWritesNoSite() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{\n  \"format\": \"secret-atlas/v1\",\n  \"resources\": [,]\n}\n".utf8)
+            .write(to: folder.appendingPathComponent("broken.json"))
+        let result = try run(["build", "broken.json", "-o", "out"], in: folder)
+        #expect(result.status == 65)
+        #expect(
+            result.stderr == """
+                error: broken.json:3:17: malformed JSON: expected a JSON value, found ','.
+                error: Input is invalid: 1 error(s); no site was written.
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["broken.json"])
+    }
+
+    @Test func validateListsEveryProblemAndWritesNothing() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(
+            #"""
+            {"format": "secret-atlas/v1",
+             "resources": [{"id": "r1", "name": "r1", "kind": "ec2Instance", "cloud": "amazon"}],
+             "findings": [{"resource": "r9", "secretType": "aws-access-key", "fingerprint": "hmac-sha256:0011223344556677", "filePath": "/x", "line": -1}]}
+            """#.utf8
+        ).write(to: folder.appendingPathComponent("a.json"))
+        let result = try run(["validate", "a.json", "missing.json"], in: folder)
+        #expect(result.status == 65)
+        #expect(
+            result.stderr == """
+                error: a.json at resources[0].cloud: expected one of azure, aws, gcp, found "amazon".
+                error: a.json at findings[0].line: expected an integer ≥ 1, found -1.
+                error: missing.json: no such file or folder.
+
+                """)
+        #expect(result.stdout == "3 error(s), 0 warning(s).\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.json"])
+    }
+
+    @Test func aFindingOnAnUnknownResourceExits65() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(
+            #"""
+            {"format": "secret-atlas/v1",
+             "findings": [{"resource": "vm-x", "secretType": "aws-access-key", "fingerprint": "hmac-sha256:0011223344556677", "filePath": "/x"}]}
+            """#.utf8
+        ).write(to: folder.appendingPathComponent("f.json"))
+        let result = try run(["build", "f.json", "-o", "out"], in: folder)
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.hasPrefix(
+                "error: f.json at findings[0].resource: unknown resource \"vm-x\"; expected the id of a resource in \"resources\".\n"))
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let result = try run(["build", "--strict", "-o", "/nonexistent-dir-never-written/site"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasSuffix("error: 1 warning(s) with --strict; no site was written.\n"))
+    }
+
+    @Test func anUnknownOptionIsAUsageError() throws {
+        let result = try run(["build", "--colour", "blue"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Unknown option '--colour'"))
+    }
+
+    @Test func aTemplateSyntaxErrorExits1() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Templates"), to: templates)
+        try Data("{{#shell}}".utf8).write(to: templates.appendingPathComponent("overview.mustache"))
+        let result = try run(["build", "--templates", templates.path, "-o", folder.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: Template syntax error in 'overview.mustache' at 1:"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+}

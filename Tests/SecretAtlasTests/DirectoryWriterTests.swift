@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import SecretAtlas
+
+struct DirectoryWriterTests {
+    @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site").path
+        var configuration = SiteConfiguration(
+            inputs: [TestSupport.sampleInput], outputDirectory: output, templatesDirectory: TestSupport.templates,
+            assetsDirectory: TestSupport.assets)
+        _ = try SiteBuilder.build(configuration)
+        let before = try TestSupport.readTree(output)
+        let bad = folder.appendingPathComponent("bad.json")
+        try Data(#"{"format": "secret-atlas/v1", "findings": [{"resource": 1}]}"#.utf8).write(to: bad)
+        configuration.inputs = [bad.path]
+        #expect(throws: SiteError.self) { try SiteBuilder.build(configuration) }
+        #expect(try TestSupport.readTree(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers == [])
+    }
+
+    @Test func aNonEmptyFolderThatIsNotASiteIsNeverReplaced() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("my notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        #expect(
+            throws: SiteError.writeFailed(
+                path: folder.path,
+                underlying: "it exists and is not a SecretAtlas site, so it is not replaced; choose another -o")
+        ) {
+            try DirectoryWriter(destination: folder.path)
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notes.txt").path))
+    }
+
+    @Test func finishMovesTheStagedSiteIntoPlaceAndReplacesTheOldOne() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appendingPathComponent("out").path
+        for version in ["one", "two"] {
+            let writer = try DirectoryWriter(destination: destination)
+            try writer.write(OutputFile(path: "index.html", bytes: Array(version.utf8)))
+            try writer.write(OutputFile(path: SiteRoutes.stylesheet, bytes: []))
+            if version == "one" { try writer.write(OutputFile(path: "old/only-in-one.html", bytes: [])) }
+            try writer.finish()
+        }
+        #expect(try TestSupport.readTree(destination) == ["index.html": Array("two".utf8), "assets/site.css": []])
+    }
+}
