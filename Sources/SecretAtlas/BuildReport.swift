@@ -10,6 +10,7 @@ public struct BuildReport: Sendable {
     public let totalBytes: Int
     /// The largest page and its size, for page-size budgets.
     public let largestPage: String
+    /// The size in bytes of ``largestPage``.
     public let largestPageBytes: Int
 
     /// The number of errors among the diagnostics.

@@ -18,9 +18,11 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         case line(Int, path: String?)
     }
 
+    /// Whether the problem stops the build.
     public let severity: Severity
     /// The input file as the user named it, or nil for a problem of the whole input.
     public let file: String?
+    /// Where in the file, when known.
     public let location: Location?
     /// What was wrong and what was expected, ending with a full stop.
     public let message: String
@@ -33,7 +35,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `error: data/findings.json at findings[3].line: expected an integer ≥ 1, found "x".`
+    /// The diagnostic as printed.
+    ///
+    /// For example `error: data/findings.json at findings[3].line: expected an integer ≥ 1, found "x".`
     public var description: String {
         "\(severity.rawValue): " + place + message
     }

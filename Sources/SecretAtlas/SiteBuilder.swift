@@ -12,7 +12,8 @@ public enum SiteBuilder {
         let support = try SupportFiles(configuration: configuration)
         let (_, diagnostics) = try loadModel(configuration, support: support)
         return BuildReport(
-            diagnostics: diagnostics, pageCount: 0, fileCount: 0, totalBytes: 0, largestPage: "", largestPageBytes: 0)
+            diagnostics: diagnostics, pageCount: 0, fileCount: 0, totalBytes: 0, largestPage: "",
+            largestPageBytes: 0)
     }
 
     /// Builds the site into `configuration.outputDirectory`.
@@ -30,18 +31,22 @@ public enum SiteBuilder {
         }
         let writer = try DirectoryWriter(destination: configuration.outputDirectory)
         do {
-            let report = try write(model: model, templates: templates, assetsDirectory: support.assetsDirectory, to: writer)
+            let report = try write(
+                model: model, templates: templates, assetsDirectory: support.assetsDirectory, to: writer)
             try writer.finish()
             return BuildReport(
                 diagnostics: diagnostics, pageCount: report.pageCount, fileCount: report.fileCount,
-                totalBytes: report.totalBytes, largestPage: report.largestPage, largestPageBytes: report.largestPageBytes)
+                totalBytes: report.totalBytes, largestPage: report.largestPage,
+                largestPageBytes: report.largestPageBytes)
         } catch {
             writer.discard()
             throw error
         }
     }
 
-    static func loadModel(_ configuration: SiteConfiguration, support: SupportFiles) throws -> (SiteModel, [Diagnostic]) {
+    static func loadModel(_ configuration: SiteConfiguration, support: SupportFiles) throws -> (
+        SiteModel, [Diagnostic]
+    ) {
         let catalog = try CatalogLoader(templatesDirectory: support.templatesDirectory).load()
         let input = InputLoader().load(configuration.inputs)
         let builder = SiteModelBuilder(

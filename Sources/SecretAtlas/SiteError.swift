@@ -1,4 +1,6 @@
-/// A failure that stops a build. Each case carries the place and what to do about it.
+/// A failure that stops a build.
+///
+/// Each case carries the place and what to do about it.
 public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input file or folder could not be read.
     case unreadableInput(path: String, underlying: String)
@@ -27,6 +29,7 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The message: what failed, where, and what to do, in at most two lines.
     public var description: String {
         switch self {
         case .unreadableInput(let path, let underlying):

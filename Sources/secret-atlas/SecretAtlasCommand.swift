@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import SecretAtlas
 
-/// The `secret-atlas` command line: parses flags, calls ``SiteBuilder``, prints diagnostics and maps
-/// failures to exit codes (0 ok, 1 build failure, 64 usage, 65 invalid input). No logic lives here.
+/// The `secret-atlas` command line.
+///
+/// It parses flags, calls ``SiteBuilder``, prints diagnostics and maps failures to exit codes
+/// (0 ok, 1 build failure, 64 usage, 65 invalid input). No logic lives here.
 @main
 struct SecretAtlasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +17,8 @@ struct SecretAtlasCommand: ParsableCommand {
 
 /// Options shared by `build` and `validate`.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Input files or folders (read recursively). Default: the bundled sample, site-sample/input.")
+    @Argument(
+        help: "Input files or folders (read recursively). Default: the bundled sample, site-sample/input.")
     var inputs: [String] = []
 
     @Option(help: "Folder of Mustache templates and catalog Markdown (default: the bundled Templates/).")
@@ -78,7 +81,9 @@ struct Build: ParsableCommand {
             printDiagnostics(report.diagnostics)
             if !quiet {
                 let path = URL(fileURLWithPath: output).standardizedFileURL.path
-                print("Wrote \(report.pageCount) pages (\(report.fileCount) files, \(report.totalBytes) bytes) to \(path)")
+                print(
+                    "Wrote \(report.pageCount) pages (\(report.fileCount) files, \(report.totalBytes) bytes) to \(path)"
+                )
                 print("Open file://\(path)/index.html")
             }
         }

@@ -44,7 +44,8 @@ struct CLITests {
     }
 
     private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("secret-atlas-cli-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "secret-atlas-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -53,7 +54,8 @@ struct CLITests {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(
-            at: Self.packageRoot.appendingPathComponent("site-sample"), to: folder.appendingPathComponent("site-sample"))
+            at: Self.packageRoot.appendingPathComponent("site-sample"),
+            to: folder.appendingPathComponent("site-sample"))
         let result = try run(["build"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
@@ -114,7 +116,8 @@ struct CLITests {
         #expect(result.status == 65)
         #expect(
             result.stderr.hasPrefix(
-                "error: f.json at findings[0].resource: unknown resource \"vm-x\"; expected the id of a resource in \"resources\".\n"))
+                "error: f.json at findings[0].resource: unknown resource \"vm-x\"; expected the id of a resource in \"resources\".\n"
+            ))
     }
 
     @Test func strictTurnsWarningsIntoFailure() throws {
@@ -133,9 +136,12 @@ struct CLITests {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let templates = folder.appendingPathComponent("Templates")
-        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Templates"), to: templates)
+        try FileManager.default.copyItem(
+            at: Self.packageRoot.appendingPathComponent("Templates"), to: templates)
         try Data("{{#shell}}".utf8).write(to: templates.appendingPathComponent("overview.mustache"))
-        let result = try run(["build", "--templates", templates.path, "-o", folder.appendingPathComponent("out").path])
+        let result = try run([
+            "build", "--templates", templates.path, "-o", folder.appendingPathComponent("out").path,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: Template syntax error in 'overview.mustache' at 1:"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))

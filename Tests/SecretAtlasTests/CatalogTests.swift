@@ -6,8 +6,10 @@ struct CatalogTests {
     /// Defender's attack-path types (defender-views.md §2.1 A) and the other types the issue names.
     static let requiredTypes = [
         "ssh-private-key", "azure-sql-connection-string", "azure-postgresql-connection-string",
-        "azure-mysql-connection-string", "azure-mariadb-connection-string", "azure-cosmosdb-connection-string",
-        "aws-rds-connection-string", "azure-storage-connection-string", "azure-storage-sas-token", "aws-access-key",
+        "azure-mysql-connection-string", "azure-mariadb-connection-string",
+        "azure-cosmosdb-connection-string",
+        "aws-rds-connection-string", "azure-storage-connection-string", "azure-storage-sas-token",
+        "aws-access-key",
         "aws-s3-presigned-url", "github-pat", "private-key", "general-password", "slack-token", "npm-token",
         "entra-client-secret", "kubernetes-service-account-token", "stripe-key",
     ]
@@ -28,17 +30,22 @@ struct CatalogTests {
 
     @Test func recommendationsCoverEveryMachineAndDeploymentKind() throws {
         let catalog = try TestSupport.catalog()
-        let titles = [ResourceKind.virtualMachine, .ec2Instance, .gcpVmInstance, .armDeployment, .cloudFormationStack]
-            .map { catalog.recommendation(for: $0)?.title }
+        let titles = [
+            ResourceKind.virtualMachine, .ec2Instance, .gcpVmInstance, .armDeployment, .cloudFormationStack,
+        ]
+        .map { catalog.recommendation(for: $0)?.title }
         #expect(
             titles == [
-                "Machines should have secrets findings resolved", "EC2 instances should have secrets findings resolved",
+                "Machines should have secrets findings resolved",
+                "EC2 instances should have secrets findings resolved",
                 "VM instances should have secrets findings resolved",
                 "Azure Resource Manager deployments should have secrets findings resolved",
                 "AWS CloudFormation Stack should have secrets findings resolved",
             ])
         #expect(catalog.recommendations.allSatisfy { $0.control == "Remediate vulnerabilities" })
-        #expect(catalog.recommendation(for: .virtualMachine)?.assessmentKey == "17618b1a-ed14-49bb-b37f-9f8ba967be8b")
+        #expect(
+            catalog.recommendation(for: .virtualMachine)?.assessmentKey
+                == "17618b1a-ed14-49bb-b37f-9f8ba967be8b")
     }
 
     @Test func anUnknownTypeGetsTheGenericEntryUnderItsOwnName() throws {

@@ -9,7 +9,8 @@ struct DirectoryWriterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("site").path
         var configuration = SiteConfiguration(
-            inputs: [TestSupport.sampleInput], outputDirectory: output, templatesDirectory: TestSupport.templates,
+            inputs: [TestSupport.sampleInput], outputDirectory: output,
+            templatesDirectory: TestSupport.templates,
             assetsDirectory: TestSupport.assets)
         _ = try SiteBuilder.build(configuration)
         let before = try TestSupport.readTree(output)
@@ -18,7 +19,9 @@ struct DirectoryWriterTests {
         configuration.inputs = [bad.path]
         #expect(throws: SiteError.self) { try SiteBuilder.build(configuration) }
         #expect(try TestSupport.readTree(output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix(".")
+        }
         #expect(leftovers == [])
     }
 
@@ -29,7 +32,8 @@ struct DirectoryWriterTests {
         #expect(
             throws: SiteError.writeFailed(
                 path: folder.path,
-                underlying: "it exists and is not a SecretAtlas site, so it is not replaced; choose another -o")
+                underlying:
+                    "it exists and is not a SecretAtlas site, so it is not replaced; choose another -o")
         ) {
             try DirectoryWriter(destination: folder.path)
         }
@@ -47,6 +51,7 @@ struct DirectoryWriterTests {
             if version == "one" { try writer.write(OutputFile(path: "old/only-in-one.html", bytes: [])) }
             try writer.finish()
         }
-        #expect(try TestSupport.readTree(destination) == ["index.html": Array("two".utf8), "assets/site.css": []])
+        #expect(
+            try TestSupport.readTree(destination) == ["index.html": Array("two".utf8), "assets/site.css": []])
     }
 }

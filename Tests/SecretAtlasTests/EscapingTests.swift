@@ -12,8 +12,11 @@ struct EscapingTests {
 
     private func hostileDocument(_ payload: String) throws -> String {
         func quoted(_ text: String) throws -> String {
-            String(decoding: try JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]), as: UTF8.self)
-                .dropFirst().dropLast().description
+            String(
+                decoding: try JSONSerialization.data(
+                    withJSONObject: [text], options: [.withoutEscapingSlashes]), as: UTF8.self
+            )
+            .dropFirst().dropLast().description
         }
         let p = try quoted(payload)
         let fingerprint = "hmac-sha256:00112233445566778899aabbccddeeff"
@@ -47,14 +50,19 @@ struct EscapingTests {
     func hostileValuesAreEscapedOnEveryPage(payload: String) throws {
         let input = NativeImporter(file: "hostile.json").importJSON(Array(try hostileDocument(payload).utf8))
         #expect(input.diagnostics.filter { $0.severity == .error }.isEmpty, "\(input.diagnostics)")
-        let builder = SiteModelBuilder(catalog: try TestSupport.catalog(), title: payload, sourceDateEpoch: nil)
+        let builder = SiteModelBuilder(
+            catalog: try TestSupport.catalog(), title: payload, sourceDateEpoch: nil)
         let (model, _) = builder.build(input)
         let files = try TestSupport.site(for: model)
-        let pages = files.filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+        let pages = files.filter { $0.key.hasSuffix(".html") }.mapValues {
+            String(decoding: $0, as: UTF8.self)
+        }
         #expect(pages.count > 8)
         var occurrences = 0
         for (path, html) in pages {
-            #expect(!html.contains(payload) || !payload.contains(where: { "<>\"'".contains($0) }), "raw payload in \(path)")
+            #expect(
+                !html.contains(payload) || !payload.contains(where: { "<>\"'".contains($0) }),
+                "raw payload in \(path)")
             #expect(!html.contains("<script"), "script tag in \(path)")
             #expect(!html.contains("<img src=x"), "injected img in \(path)")
             #expect(!html.contains("<svg onload"), "injected svg in \(path)")

@@ -7,7 +7,9 @@ struct MarkdownRendererTests {
 
     @Test func rendersRawHTMLAsOmitted() {
         #expect(renderer.html(from: "<script>alert(1)</script>") == "<!-- raw HTML omitted -->\n")
-        #expect(renderer.html(from: "a <img src=x onerror=alert(1)> b") == "<p>a <!-- raw HTML omitted --> b</p>\n")
+        #expect(
+            renderer.html(from: "a <img src=x onerror=alert(1)> b")
+                == "<p>a <!-- raw HTML omitted --> b</p>\n")
     }
 
     @Test(arguments: [
@@ -20,19 +22,23 @@ struct MarkdownRendererTests {
 
     @Test func keepsSafeLinkTargets() {
         #expect(
-            renderer.html(from: "[docs](https://learn.microsoft.com/a?b=1&c=2) [rel](../x.html#y) [m](mailto:a@b.c)")
+            renderer.html(
+                from: "[docs](https://learn.microsoft.com/a?b=1&c=2) [rel](../x.html#y) [m](mailto:a@b.c)")
                 == "<p><a href=\"https://learn.microsoft.com/a?b=1&amp;c=2\">docs</a> <a href=\"../x.html#y\">rel</a> "
                 + "<a href=\"mailto:a@b.c\">m</a></p>\n")
     }
 
     @Test func turnsImagesIntoTheirTextSoNothingLoadsFromElsewhere() {
-        #expect(renderer.html(from: "see ![tracking pixel](https://evil.example/p.png)") == "<p>see tracking pixel</p>\n")
+        #expect(
+            renderer.html(from: "see ![tracking pixel](https://evil.example/p.png)")
+                == "<p>see tracking pixel</p>\n")
     }
 
     @Test func rendersGitHubExtensions() {
         #expect(
             renderer.html(from: "| a | b |\n|---|---|\n| 1 | 2 |")
-                == "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n")
+                == "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n"
+        )
         #expect(renderer.html(from: "~~old~~") == "<p><del>old</del></p>\n")
         #expect(
             renderer.html(from: "- [x] done\n- [ ] todo")

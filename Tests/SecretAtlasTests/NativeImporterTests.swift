@@ -15,7 +15,9 @@ struct NativeImporterTests {
         #expect(input.findings.count == 1)
         #expect(input.findings[0].line == 4)
         #expect(input.findings[0].origin == RecordOrigin(file: "a.json", location: .path("findings[0]")))
-        #expect(input.scans == [ScanRecord(time: Timestamp(rfc3339: "2026-11-20T06:00:00Z"), source: "unit test")])
+        #expect(
+            input.scans == [ScanRecord(time: Timestamp(rfc3339: "2026-11-20T06:00:00Z"), source: "unit test")]
+        )
     }
 
     @Test func reportsMalformedJSONWithLineAndColumn() {
@@ -83,7 +85,9 @@ struct NativeImporterTests {
     @Test func requiresTheFormatVersion() {
         #expect(
             messages(#"{"format": "secret-atlas/v2"}"#)
-                == ["error: scan/findings.json at format: expected \"secret-atlas/v1\", found \"secret-atlas/v2\"."])
+                == [
+                    "error: scan/findings.json at format: expected \"secret-atlas/v1\", found \"secret-atlas/v2\"."
+                ])
         #expect(
             messages("[]") == [
                 "error: scan/findings.json at $: expected an object with \"format\": \"secret-atlas/v1\", found an array."
@@ -95,7 +99,10 @@ struct NativeImporterTests {
             resources: """
                 [{"id": "r1", "name": "r1", "kind": "other", "cloud": "gcp", "colour": "blue"}]
                 """, findings: "[]")
-        #expect(messages(json) == ["warning: scan/findings.json at resources[0].colour: unknown member is ignored."])
+        #expect(
+            messages(json) == [
+                "warning: scan/findings.json at resources[0].colour: unknown member is ignored."
+            ])
     }
 
     @Test func readsJSONLinesAndPlacesProblemsByLine() {

@@ -9,7 +9,8 @@ struct SampleSiteTests {
     private func buildSample(into folder: URL) throws -> BuildReport {
         try SiteBuilder.build(
             SiteConfiguration(
-                inputs: [TestSupport.sampleInput], outputDirectory: folder.appendingPathComponent("site").path,
+                inputs: [TestSupport.sampleInput],
+                outputDirectory: folder.appendingPathComponent("site").path,
                 templatesDirectory: TestSupport.templates,
                 assetsDirectory: TestSupport.assets))
     }
@@ -21,7 +22,8 @@ struct SampleSiteTests {
         let fresh = try TestSupport.readTree(folder.appendingPathComponent("site").path)
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: TestSupport.sampleSite)
-            try FileManager.default.copyItem(atPath: folder.appendingPathComponent("site").path, toPath: TestSupport.sampleSite)
+            try FileManager.default.copyItem(
+                atPath: folder.appendingPathComponent("site").path, toPath: TestSupport.sampleSite)
             Issue.record("Recorded site-sample/site; run the tests again.")
             return
         }
@@ -69,7 +71,9 @@ struct SampleSiteTests {
         let html = { (path: String) in String(decoding: files[path] ?? [], as: UTF8.self) }
         #expect(report.diagnostics.map(\.message).contains { $0.contains("acme-license-key") })
         for prefix in ["recommendations/", "secrets/", "inventory/", "attack-paths/"] {
-            #expect(files.keys.filter { $0.hasPrefix(prefix) && !$0.hasSuffix("index.html") }.count >= 3, "\(prefix)")
+            #expect(
+                files.keys.filter { $0.hasPrefix(prefix) && !$0.hasSuffix("index.html") }.count >= 3,
+                "\(prefix)")
         }
         let overview = html("index.html")
         #expect(overview.contains("Without an identified target"))
@@ -79,7 +83,10 @@ struct SampleSiteTests {
         let withoutTarget = html(SiteRoutes.secretsWithoutTarget)
         #expect(withoutTarget.contains("Plaintext Slack access token"))
         let resourcePages = files.keys.filter { $0.hasPrefix("inventory/") && $0 != SiteRoutes.inventory }
-        #expect(resourcePages.allSatisfy { html($0).contains("id=\"secrets\"") && html($0).contains("id=\"attack-paths\"") })
+        #expect(
+            resourcePages.allSatisfy {
+                html($0).contains("id=\"secrets\"") && html($0).contains("id=\"attack-paths\"")
+            })
         let verifiedKeys = files.keys.filter { $0.hasPrefix("secrets/ssh-private-key-") }.filter {
             html($0).contains("verification--verified") && html($0).contains("authorized_keys</code> of")
         }

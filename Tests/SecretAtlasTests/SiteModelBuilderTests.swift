@@ -43,7 +43,8 @@ struct SiteModelBuilderTests {
     }
 
     @Test func anSSHKeyTrustedNowhereIsUnverifiedAndWithoutTarget() throws {
-        let json = sshDocument().replacingOccurrences(of: "\"authorizedKeys\": [\"\(keyFingerprint)\"]", with: "\"authorizedKeys\": []")
+        let json = sshDocument().replacingOccurrences(
+            of: "\"authorizedKeys\": [\"\(keyFingerprint)\"]", with: "\"authorizedKeys\": []")
         let (model, _) = try TestSupport.model(json: json)
         #expect(model.secrets[0].targets.isEmpty)
         #expect(model.secrets[0].verification == .unverified)
@@ -130,15 +131,18 @@ struct SiteModelBuilderTests {
         var shuffled = input
         shuffled.resources.reverse()
         shuffled.findings.reverse()
-        let builder = SiteModelBuilder(catalog: try TestSupport.catalog(), title: "Test report", sourceDateEpoch: nil)
+        let builder = SiteModelBuilder(
+            catalog: try TestSupport.catalog(), title: "Test report", sourceDateEpoch: nil)
         let again = builder.build(shuffled).model
         #expect(again.resources == model.resources)
         #expect(again.secrets == model.secrets)
     }
 
     @Test func sourceDateEpochIsTheReportTimeOnlyWithoutAScanTime() throws {
-        let builder = SiteModelBuilder(catalog: try TestSupport.catalog(), title: "T", sourceDateEpoch: 86_400)
-        let withScan = builder.build(NativeImporter(file: "x").importJSON(Array(TestSupport.document().utf8))).model
+        let builder = SiteModelBuilder(
+            catalog: try TestSupport.catalog(), title: "T", sourceDateEpoch: 86_400)
+        let withScan = builder.build(NativeImporter(file: "x").importJSON(Array(TestSupport.document().utf8)))
+            .model
         #expect(withScan.scanTime?.display == "2026-11-20 06:00 UTC")
         let withoutScan = builder.build(ScanInput()).model
         #expect(withoutScan.scanTime?.display == "1970-01-02 00:00 UTC")

@@ -28,6 +28,7 @@ struct StableIDTests {
     }
 
     @Test func hexDigestIsSHA256() {
-        #expect(StableID.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            StableID.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }

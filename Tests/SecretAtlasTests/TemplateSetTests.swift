@@ -21,17 +21,21 @@ struct TemplateSetTests {
         defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
         try Data("<h1>{{title}}</h1>\n<p>{{#secrets}}{{name}}{{/secret}}</p>\n".utf8)
             .write(to: copy.appendingPathComponent("secret.mustache"))
-        #expect(throws: SiteError.templateSyntax(
-            name: "secret", line: 2, column: 27,
-            detail: "a section is closed with a different name than it was opened with")) {
+        #expect(
+            throws: SiteError.templateSyntax(
+                name: "secret", line: 2, column: 27,
+                detail: "a section is closed with a different name than it was opened with")
+        ) {
             try TemplateSet(directory: copy.path)
         }
         let message = SiteError.templateSyntax(
-            name: "secret", line: 2, column: 27, detail: "a section is closed with a different name than it was opened with"
+            name: "secret", line: 2, column: 27,
+            detail: "a section is closed with a different name than it was opened with"
         ).description
         #expect(
             message
-                == "Template syntax error in 'secret.mustache' at 2:27: a section is closed with a different name than it was opened with.")
+                == "Template syntax error in 'secret.mustache' at 2:27: a section is closed with a different name than it was opened with."
+        )
     }
 
     @Test func reportsAMissingTemplate() throws {
@@ -51,7 +55,10 @@ struct TemplateSetTests {
         defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
         let file = copy.appendingPathComponent("remediation/npm-token.md")
         try Data("---\ntitle: npm\ncategory: Token\n---\nbody".utf8).write(to: file)
-        #expect(throws: SiteError.catalogInvalid(path: file.path, detail: "missing or bad severity; expected critical, high, medium or low")) {
+        #expect(
+            throws: SiteError.catalogInvalid(
+                path: file.path, detail: "missing or bad severity; expected critical, high, medium or low")
+        ) {
             try CatalogLoader(templatesDirectory: copy.path).load()
         }
     }

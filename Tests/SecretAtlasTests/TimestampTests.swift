@@ -13,7 +13,9 @@ struct TimestampTests {
         #expect(Timestamp(rfc3339: text)?.secondsSince1970 == seconds)
     }
 
-    @Test(arguments: ["2026-11-20", "2026-13-01T00:00:00Z", "2026-11-20T06:00:00", "yesterday", "2026-11-20T06:00:00Zjunk"])
+    @Test(arguments: [
+        "2026-11-20", "2026-13-01T00:00:00Z", "2026-11-20T06:00:00", "yesterday", "2026-11-20T06:00:00Zjunk",
+    ])
     func rejectsOtherText(text: String) {
         #expect(Timestamp(rfc3339: text) == nil)
     }

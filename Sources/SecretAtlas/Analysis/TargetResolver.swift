@@ -39,7 +39,9 @@ struct TargetResolver {
         var verified = false
         if let publicKeyFingerprint {
             // A key trusted by the machine it lies on opens nothing new; only other machines count.
-            let trusting = (machinesByAuthorizedKey[publicKeyFingerprint] ?? []).filter { !foundOn.contains($0) }
+            let trusting = (machinesByAuthorizedKey[publicKeyFingerprint] ?? []).filter {
+                !foundOn.contains($0)
+            }
             targets.formUnion(trusting)
             verified = !trusting.isEmpty
         }

@@ -14,9 +14,11 @@ struct CatalogLoader {
         for (path, slug) in try markdownFiles(in: "remediation") {
             let (fields, body) = try frontMatter(path)
             let type = Catalog.SecretType(
-                id: slug, title: try string(fields, "title", path), category: try string(fields, "category", path),
+                id: slug, title: try string(fields, "title", path),
+                category: try string(fields, "category", path),
                 severity: try severity(fields, path), description: try string(fields, "description", path),
-                impact: try string(fields, "impact", path), remediationMarkdown: body, isKnown: slug != "generic")
+                impact: try string(fields, "impact", path), remediationMarkdown: body,
+                isKnown: slug != "generic")
             if slug == "generic" { generic = type } else { types[slug] = type }
         }
         guard let generic else {
@@ -32,16 +34,19 @@ struct CatalogLoader {
             for name in kindNames {
                 guard let text = name as? String, let kind = ResourceKind(rawValue: text) else {
                     throw SiteError.catalogInvalid(
-                        path: path, detail: "appliesTo holds \"\(name)\"; expected resource kinds such as virtualMachine")
+                        path: path,
+                        detail: "appliesTo holds \"\(name)\"; expected resource kinds such as virtualMachine")
                 }
                 kinds.append(kind)
             }
             guard !kinds.isEmpty else {
-                throw SiteError.catalogInvalid(path: path, detail: "missing appliesTo; expected a list of resource kinds")
+                throw SiteError.catalogInvalid(
+                    path: path, detail: "missing appliesTo; expected a list of resource kinds")
             }
             recommendations.append(
                 Catalog.Recommendation(
-                    slug: slug, title: try string(fields, "title", path), control: try string(fields, "control", path),
+                    slug: slug, title: try string(fields, "title", path),
+                    control: try string(fields, "control", path),
                     severity: try severity(fields, path), assessmentKey: fields["assessmentKey"] as? String,
                     appliesTo: kinds, resourceLabel: try string(fields, "resourceLabel", path),
                     description: try string(fields, "description", path), remediationMarkdown: body))
@@ -61,15 +66,19 @@ struct CatalogLoader {
     }
 
     private func frontMatter(_ path: String) throws -> ([String: Any], String) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        guard let data = FileManager.default.contents(atPath: path),
+            let text = String(data: data, encoding: .utf8)
         else {
             throw SiteError.catalogInvalid(path: path, detail: "cannot read the file as UTF-8 text")
         }
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
         guard normalized.hasPrefix("---\n"),
-            let end = normalized.range(of: "\n---\n", range: normalized.index(normalized.startIndex, offsetBy: 3)..<normalized.endIndex)
+            let end = normalized.range(
+                of: "\n---\n",
+                range: normalized.index(normalized.startIndex, offsetBy: 3)..<normalized.endIndex)
         else {
-            throw SiteError.catalogInvalid(path: path, detail: "expected YAML front matter between two '---' lines")
+            throw SiteError.catalogInvalid(
+                path: path, detail: "expected YAML front matter between two '---' lines")
         }
         let yaml = String(normalized[normalized.index(normalized.startIndex, offsetBy: 4)..<end.lowerBound])
         let body = String(normalized[end.upperBound...])
@@ -93,8 +102,10 @@ struct CatalogLoader {
     }
 
     private func severity(_ fields: [String: Any], _ path: String) throws -> Severity {
-        guard let text = fields["severity"] as? String, let severity = Severity(rawValue: text.lowercased()) else {
-            throw SiteError.catalogInvalid(path: path, detail: "missing or bad severity; expected critical, high, medium or low")
+        guard let text = fields["severity"] as? String, let severity = Severity(rawValue: text.lowercased())
+        else {
+            throw SiteError.catalogInvalid(
+                path: path, detail: "missing or bad severity; expected critical, high, medium or low")
         }
         return severity
     }

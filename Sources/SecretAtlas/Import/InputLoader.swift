@@ -31,11 +31,14 @@ struct InputLoader {
         var files: [String] = []
         for case let relative as String in enumerator {
             let name = (relative as NSString).lastPathComponent
-            guard !name.hasPrefix("."), Self.fileExtensions.contains((name as NSString).pathExtension.lowercased())
+            guard !name.hasPrefix("."),
+                Self.fileExtensions.contains((name as NSString).pathExtension.lowercased())
             else { continue }
             let full = (path as NSString).appendingPathComponent(relative)
             var childIsDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsDirectory),
+                !childIsDirectory.boolValue
+            {
                 files.append(full)
             }
         }
@@ -52,7 +55,9 @@ struct InputLoader {
         guard let handle = FileHandle(forReadingAtPath: file) else {
             var input = ScanInput()
             input.diagnostics.append(
-                Diagnostic(.error, file: file, message: "cannot read the file (check that it exists and is readable)."))
+                Diagnostic(
+                    .error, file: file,
+                    message: "cannot read the file (check that it exists and is readable)."))
             return input
         }
         defer { try? handle.close() }
@@ -64,7 +69,8 @@ struct InputLoader {
             return importer.importJSON([UInt8](data))
         } catch {
             var input = ScanInput()
-            input.diagnostics.append(Diagnostic(.error, file: file, message: "cannot read the file: \(error)."))
+            input.diagnostics.append(
+                Diagnostic(.error, file: file, message: "cannot read the file: \(error)."))
             return input
         }
     }

@@ -20,7 +20,9 @@ struct JSONParser {
     private var lineStart = 0
     private var depth = 0
 
-    /// Parses one complete JSON text. A UTF-8 byte-order mark at the start is skipped.
+    /// Parses one complete JSON text.
+    ///
+    /// A UTF-8 byte-order mark at the start is skipped.
     /// - Throws: ``SyntaxError``.
     static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
@@ -30,7 +32,9 @@ struct JSONParser {
             parser.lineStart = 3
         }
         parser.skipWhitespace()
-        guard parser.index < bytes.count else { throw parser.error("expected a JSON value, found the end of the file") }
+        guard parser.index < bytes.count else {
+            throw parser.error("expected a JSON value, found the end of the file")
+        }
         let value = try parser.parseValue()
         parser.skipWhitespace()
         guard parser.index == bytes.count else {
@@ -85,7 +89,8 @@ struct JSONParser {
 
     private mutating func parseLiteral(_ word: String, _ value: JSONValue) throws -> JSONValue {
         let expected = Array(word.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
+        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected
+        else {
             throw error("expected a JSON value, found \(describeCurrent())")
         }
         index += expected.count
@@ -120,7 +125,8 @@ struct JSONParser {
             let keyColumn = index - lineStart + 1
             let key = try parseString()
             guard keys.insert(key).inserted else {
-                throw SyntaxError(line: keyLine, column: keyColumn, detail: "duplicate member name \"\(key)\"")
+                throw SyntaxError(
+                    line: keyLine, column: keyColumn, detail: "duplicate member name \"\(key)\"")
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -210,11 +216,14 @@ struct JSONParser {
         case UInt8(ascii: "u"):
             var scalar = try parseHex4()
             if (0xD800..<0xDC00).contains(scalar) {
-                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                    bytes[index + 1] == UInt8(ascii: "u")
                 else { throw error("unpaired UTF-16 surrogate in \\u escape") }
                 index += 2
                 let low = try parseHex4()
-                guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired UTF-16 surrogate in \\u escape") }
+                guard (0xDC00..<0xE000).contains(low) else {
+                    throw error("unpaired UTF-16 surrogate in \\u escape")
+                }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00..<0xE000).contains(scalar) {
                 throw error("unpaired UTF-16 surrogate in \\u escape")
@@ -259,7 +268,8 @@ struct JSONParser {
         let integerStart = index
         guard digits() > 0 else { throw error("expected a digit in a number") }
         if bytes[integerStart] == UInt8(ascii: "0"), index - integerStart > 1 {
-            throw SyntaxError(line: line, column: start - lineStart + 1, detail: "numbers may not have leading zeros")
+            throw SyntaxError(
+                line: line, column: start - lineStart + 1, detail: "numbers may not have leading zeros")
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
@@ -276,7 +286,8 @@ struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw SyntaxError(line: line, column: start - lineStart + 1, detail: "number \(text) is out of range")
+            throw SyntaxError(
+                line: line, column: start - lineStart + 1, detail: "number \(text) is out of range")
         }
         return .number(value, isInteger: isInteger)
     }

@@ -1,4 +1,6 @@
-/// A parsed JSON value. Objects keep their keys in input order and the line they start on,
+/// A parsed JSON value.
+///
+/// Objects keep their keys in input order and the line they start on,
 /// so a problem found later can still be reported at its place in the file.
 enum JSONValue: Sendable, Equatable {
     case string(String)
@@ -35,6 +37,7 @@ struct JSONObject: Sendable, Equatable {
     }
 
     static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.line == rhs.line && lhs.members.elementsEqual(rhs.members) { $0.key == $1.key && $0.value == $1.value }
+        lhs.line == rhs.line
+            && lhs.members.elementsEqual(rhs.members) { $0.key == $1.key && $0.value == $1.value }
     }
 }

@@ -3,18 +3,23 @@ struct NativeImporter {
     /// The `format` value this importer reads.
     static let formatVersion = "secret-atlas/v1"
 
-    private static let topLevelKeys: Set<String> = ["format", "scan", "resources", "findings", "edges", "attackPaths"]
+    private static let topLevelKeys: Set<String> = [
+        "format", "scan", "resources", "findings", "edges", "attackPaths",
+    ]
     private static let resourceKeys: Set<String> = [
-        "id", "name", "kind", "cloud", "subscription", "resourceGroup", "region", "os", "tags", "internetExposed",
+        "id", "name", "kind", "cloud", "subscription", "resourceGroup", "region", "os", "tags",
+        "internetExposed",
         "criticality", "hostnames", "authorizedKeys",
     ]
     private static let findingKeys: Set<String> = [
-        "resource", "secretType", "fingerprint", "filePath", "line", "lastAccess", "expiry", "scanner", "firstSeen",
+        "resource", "secretType", "fingerprint", "filePath", "line", "lastAccess", "expiry", "scanner",
+        "firstSeen",
         "lastSeen", "verification", "publicKeyFingerprint",
     ]
     private static let edgeKeys: Set<String> = ["type", "from", "to", "source"]
     private static let attackPathKeys: Set<String> = [
-        "id", "name", "riskLevel", "entryPoint", "target", "steps", "riskFactors", "description", "potentialImpact",
+        "id", "name", "riskLevel", "entryPoint", "target", "steps", "riskFactors", "description",
+        "potentialImpact",
         "attackStory", "mitre", "source",
     ]
     private static let scanKeys: Set<String> = ["time", "source"]
@@ -42,7 +47,9 @@ struct NativeImporter {
             input.diagnostics.append(
                 Diagnostic(
                     .error, file: file, location: .path("$"),
-                    message: "expected an object with \"format\": \"\(Self.formatVersion)\", found \(root.summary)."))
+                    message:
+                        "expected an object with \"format\": \"\(Self.formatVersion)\", found \(root.summary)."
+                ))
             return input
         }
         readDocument(object, into: &input)
@@ -98,30 +105,42 @@ struct NativeImporter {
                 continue
             } catch {
                 input.diagnostics.append(
-                    Diagnostic(.error, file: file, location: .line(lineNumber, path: nil), message: "\(error)."))
+                    Diagnostic(
+                        .error, file: file, location: .line(lineNumber, path: nil), message: "\(error)."))
                 continue
             }
-            guard case .object(let wrapper) = value, wrapper.members.count == 1, let member = wrapper.members.first
+            guard case .object(let wrapper) = value, wrapper.members.count == 1,
+                let member = wrapper.members.first
             else {
                 input.diagnostics.append(
                     Diagnostic(
                         .error, file: file, location: .line(lineNumber, path: nil),
-                        message: "expected one record object such as {\"finding\": {…}}, found \(value.summary)."))
+                        message:
+                            "expected one record object such as {\"finding\": {…}}, found \(value.summary)."))
                 continue
             }
             let location = Diagnostic.Location.line(lineNumber, path: member.key)
             switch member.key {
-            case "resource": readRecord(member.value, path: member.key, location: location, into: &input, read: readResource)
-            case "finding": readRecord(member.value, path: member.key, location: location, into: &input, read: readFinding)
-            case "edge": readRecord(member.value, path: member.key, location: location, into: &input, read: readEdge)
+            case "resource":
+                readRecord(
+                    member.value, path: member.key, location: location, into: &input, read: readResource)
+            case "finding":
+                readRecord(
+                    member.value, path: member.key, location: location, into: &input, read: readFinding)
+            case "edge":
+                readRecord(member.value, path: member.key, location: location, into: &input, read: readEdge)
             case "attackPath":
-                readRecord(member.value, path: member.key, location: location, into: &input, read: readAttackPath)
-            case "scan": readRecord(member.value, path: member.key, location: location, into: &input, read: readScan)
+                readRecord(
+                    member.value, path: member.key, location: location, into: &input, read: readAttackPath)
+            case "scan":
+                readRecord(member.value, path: member.key, location: location, into: &input, read: readScan)
             default:
                 input.diagnostics.append(
                     Diagnostic(
                         .error, file: file, location: .line(lineNumber, path: nil),
-                        message: "unknown record \"\(member.key)\"; expected resource, finding, edge, attackPath or scan."))
+                        message:
+                            "unknown record \"\(member.key)\"; expected resource, finding, edge, attackPath or scan."
+                    ))
             }
         }
         return input
@@ -134,7 +153,9 @@ struct NativeImporter {
         guard let value = object[key], value != .null else { return }
         guard case .array(let elements) = value else {
             input.diagnostics.append(
-                Diagnostic(.error, file: file, location: .path(key), message: "expected an array, found \(value.summary)."))
+                Diagnostic(
+                    .error, file: file, location: .path(key),
+                    message: "expected an array, found \(value.summary)."))
             return
         }
         for (offset, element) in elements.enumerated() {
@@ -149,7 +170,9 @@ struct NativeImporter {
     ) {
         guard case .object(let object) = value else {
             input.diagnostics.append(
-                Diagnostic(.error, file: file, location: location, message: "expected an object, found \(value.summary)."))
+                Diagnostic(
+                    .error, file: file, location: location,
+                    message: "expected an object, found \(value.summary)."))
             return
         }
         // In JSON Lines the line number already places the record, so member paths start inside it.
@@ -160,32 +183,39 @@ struct NativeImporter {
         for problem in reader.problems {
             let place: Diagnostic.Location =
                 lineNumber.map { .line($0, path: problem.path) } ?? .path(problem.path)
-            input.diagnostics.append(Diagnostic(problem.severity, file: file, location: place, message: problem.message))
+            input.diagnostics.append(
+                Diagnostic(problem.severity, file: file, location: place, message: problem.message))
         }
     }
 
     private func readScan(_ reader: inout RecordReader, _ origin: RecordOrigin, _ input: inout ScanInput) {
         reader.warnAboutUnknownKeys(known: Self.scanKeys)
-        input.scans.append(ScanRecord(time: reader.optionalTimestamp("time"), source: reader.optionalString("source")))
+        input.scans.append(
+            ScanRecord(time: reader.optionalTimestamp("time"), source: reader.optionalString("source")))
     }
 
-    private func readResource(_ reader: inout RecordReader, _ origin: RecordOrigin, _ input: inout ScanInput) {
+    private func readResource(_ reader: inout RecordReader, _ origin: RecordOrigin, _ input: inout ScanInput)
+    {
         reader.warnAboutUnknownKeys(known: Self.resourceKeys)
         let id = reader.requiredString("id")
         let name = reader.requiredString("name")
         let kind = reader.requiredEnum("kind", ResourceKind.self)
         let cloud = reader.requiredEnum("cloud", Cloud.self)
         let record = (
-            subscription: reader.optionalString("subscription"), resourceGroup: reader.optionalString("resourceGroup"),
-            region: reader.optionalString("region"), os: reader.optionalString("os"), tags: reader.stringMap("tags"),
+            subscription: reader.optionalString("subscription"),
+            resourceGroup: reader.optionalString("resourceGroup"),
+            region: reader.optionalString("region"), os: reader.optionalString("os"),
+            tags: reader.stringMap("tags"),
             exposed: reader.bool("internetExposed", default: false),
             criticality: reader.optionalEnum("criticality", Severity.self),
             hostnames: reader.stringArray("hostnames"), authorizedKeys: reader.stringArray("authorizedKeys")
         )
-        guard let id, let name, let kind, let cloud, reader.problems.allSatisfy({ $0.severity != .error }) else { return }
+        guard let id, let name, let kind, let cloud, reader.problems.allSatisfy({ $0.severity != .error })
+        else { return }
         input.resources.append(
             ResourceRecord(
-                origin: origin, id: id, name: name, kind: kind, cloud: cloud, subscription: record.subscription,
+                origin: origin, id: id, name: name, kind: kind, cloud: cloud,
+                subscription: record.subscription,
                 resourceGroup: record.resourceGroup, region: record.region, os: record.os, tags: record.tags,
                 internetExposed: record.exposed, criticality: record.criticality,
                 hostnames: record.hostnames.map { $0.lowercased() }, authorizedKeys: record.authorizedKeys))
@@ -211,7 +241,8 @@ struct NativeImporter {
         input.findings.append(
             FindingRecord(
                 origin: origin, resource: resource, secretType: secretType, fingerprint: fingerprint,
-                filePath: filePath, line: line, lastAccess: times.lastAccess, expiry: times.expiry, scanner: scanner,
+                filePath: filePath, line: line, lastAccess: times.lastAccess, expiry: times.expiry,
+                scanner: scanner,
                 firstSeen: times.firstSeen, lastSeen: times.lastSeen, verification: verification,
                 publicKeyFingerprint: publicKey))
     }
@@ -222,11 +253,15 @@ struct NativeImporter {
         let from = reader.requiredNode("from")
         let to = reader.requiredNode("to")
         let source = reader.optionalString("source")
-        guard let kind, let from, let to, reader.problems.allSatisfy({ $0.severity != .error }) else { return }
+        guard let kind, let from, let to, reader.problems.allSatisfy({ $0.severity != .error }) else {
+            return
+        }
         input.edges.append(EdgeRecord(origin: origin, kind: kind, from: from, to: to, source: source))
     }
 
-    private func readAttackPath(_ reader: inout RecordReader, _ origin: RecordOrigin, _ input: inout ScanInput) {
+    private func readAttackPath(
+        _ reader: inout RecordReader, _ origin: RecordOrigin, _ input: inout ScanInput
+    ) {
         reader.warnAboutUnknownKeys(known: Self.attackPathKeys)
         let id = reader.requiredString("id")
         let name = reader.requiredString("name")
@@ -246,6 +281,7 @@ struct NativeImporter {
             AttackPathRecord(
                 origin: origin, id: id, name: name, riskLevel: risk, entryPoint: entryPoint, target: target,
                 steps: text.steps, riskFactors: text.riskFactors, description: text.description,
-                potentialImpact: text.impact, attackStory: text.story, mitre: text.mitre, source: text.source))
+                potentialImpact: text.impact, attackStory: text.story, mitre: text.mitre, source: text.source)
+        )
     }
 }

@@ -8,9 +8,12 @@ struct RecordReader {
         let message: String
     }
 
-    /// Member names that would hold a secret value. Native input never carries one.
+    /// Member names that would hold a secret value.
+    ///
+    /// Native input never carries one.
     static let forbiddenKeys: Set<String> = [
-        "value", "secret", "raw", "rawValue", "secretValue", "plaintext", "match", "snippet", "password", "token",
+        "value", "secret", "raw", "rawValue", "secretValue", "plaintext", "match", "snippet", "password",
+        "token",
     ]
 
     let object: JSONObject
@@ -33,9 +36,11 @@ struct RecordReader {
 
     /// Warns about members this record does not define (a likely typo).
     mutating func warnAboutUnknownKeys(known: Set<String>) {
-        for member in object.members where !known.contains(member.key) && !Self.forbiddenKeys.contains(member.key) {
+        for member in object.members
+        where !known.contains(member.key) && !Self.forbiddenKeys.contains(member.key) {
             problems.append(
-                Problem(severity: .warning, path: memberPath(member.key), message: "unknown member is ignored."))
+                Problem(
+                    severity: .warning, path: memberPath(member.key), message: "unknown member is ignored."))
         }
     }
 
@@ -117,7 +122,8 @@ struct RecordReader {
     }
 
     /// A required value from a fixed set of strings.
-    mutating func requiredEnum<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) -> Value?
+    mutating func requiredEnum<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type)
+        -> Value?
     where Value.RawValue == String {
         guard object[key] != nil else {
             fail(key, "missing required member; expected one of \(Self.choices(type)).")
@@ -127,7 +133,8 @@ struct RecordReader {
     }
 
     /// An optional value from a fixed set of strings.
-    mutating func optionalEnum<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type) -> Value?
+    mutating func optionalEnum<Value: RawRepresentable & CaseIterable>(_ key: String, _ type: Value.Type)
+        -> Value?
     where Value.RawValue == String {
         guard let value = object[key], value != .null else { return nil }
         guard case .string(let text) = value, let parsed = Value(rawValue: text) else {
@@ -160,7 +167,9 @@ struct RecordReader {
         return result
     }
 
-    /// An optional object whose values are strings; absent gives an empty list. Sorted by key.
+    /// An optional object whose values are strings; absent gives an empty list.
+    ///
+    /// Sorted by key.
     mutating func stringMap(_ key: String) -> [Resource.Tag] {
         guard let value = object[key], value != .null else { return [] }
         guard case .object(let map) = value else {
@@ -203,9 +212,11 @@ struct RecordReader {
         guard let colon = text.firstIndex(of: ":") else { return false }
         let algorithm = text[..<colon]
         let digest = text[text.index(after: colon)...]
-        let algorithmOK = !algorithm.isEmpty && algorithm.count <= 32
+        let algorithmOK =
+            !algorithm.isEmpty && algorithm.count <= 32
             && algorithm.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        let digestOK = digest.count >= 16 && digest.count <= 512
+        let digestOK =
+            digest.count >= 16 && digest.count <= 512
             && digest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=_.-".contains($0)) }
         return algorithmOK && digestOK
     }

@@ -4,7 +4,7 @@ struct RecordOrigin: Sendable, Equatable {
     /// The record's own place: a JSON path, or a JSON Lines line.
     let location: Diagnostic.Location
 
-    /// The place of a member inside this record, e.g. `findings[3].resource`.
+    /// The place of a member inside this record, such as `findings[3].resource`.
     func member(_ key: String) -> Diagnostic.Location {
         switch location {
         case .path(let path): .path(path + "." + key)
@@ -38,7 +38,9 @@ struct ResourceRecord: Sendable, Equatable {
     let authorizedKeys: [String]
 }
 
-/// A finding as read from an input file, before cross-checks. Holds no secret value.
+/// A finding as read from an input file, before cross-checks.
+///
+/// Holds no secret value.
 struct FindingRecord: Sendable, Equatable {
     let origin: RecordOrigin
     let resource: String

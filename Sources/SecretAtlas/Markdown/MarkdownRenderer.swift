@@ -44,7 +44,8 @@ struct MarkdownRenderer: Sendable {
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
         sanitize(document)
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+        else {
             return ""
         }
         defer { free(rendered) }

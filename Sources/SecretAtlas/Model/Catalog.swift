@@ -4,9 +4,9 @@
 struct Catalog: Sendable {
     /// Everything shown about one secret type: Defender's "security check".
     struct SecretType: Sendable, Equatable {
-        /// The type id used in inputs, e.g. `ssh-private-key`.
+        /// The type id used in inputs, such as `ssh-private-key`.
         let id: String
-        /// The security check name, e.g. "Insecure SSH private key".
+        /// The security check name, such as "Insecure SSH private key".
         let title: String
         let category: String
         let severity: Severity
@@ -23,13 +23,13 @@ struct Catalog: Sendable {
         /// The file name without `.md`; also the page's file name.
         let slug: String
         let title: String
-        /// The security control the recommendation sits under, e.g. "Remediate vulnerabilities".
+        /// The security control the recommendation sits under, such as "Remediate vulnerabilities".
         let control: String
         let severity: Severity
         /// Defender's assessment key, where one is known.
         let assessmentKey: String?
         let appliesTo: [ResourceKind]
-        /// Plural noun for "n of m …", e.g. "virtual machines".
+        /// Plural noun for "n of m …", such as "virtual machines".
         let resourceLabel: String
         let description: String
         let remediationMarkdown: String

@@ -1,4 +1,6 @@
-/// What a resource is. The raw values are the `kind` strings of the native input format.
+/// What a resource is.
+///
+/// The raw values are the `kind` strings of the native input format.
 enum ResourceKind: String, Sendable, CaseIterable {
     case virtualMachine
     case ec2Instance

@@ -31,16 +31,20 @@ struct SiteModelBuilder {
                 pathsByNode[node, default: []].append(position)
             }
         }
-        let scanTime = input.scans.compactMap(\.time).max() ?? sourceDateEpoch.map(Timestamp.init(secondsSince1970:))
+        let scanTime =
+            input.scans.compactMap(\.time).max() ?? sourceDateEpoch.map(Timestamp.init(secondsSince1970:))
         let model = SiteModel(
-            title: title, scanTime: scanTime, scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
+            title: title, scanTime: scanTime,
+            scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
             resources: resources, secrets: secrets, edges: edges, attackPaths: paths, catalog: catalog,
-            resourceIndex: resourceIndex, secretsByResource: secretsByResource, attackPathsByNode: pathsByNode,
+            resourceIndex: resourceIndex, secretsByResource: secretsByResource,
+            attackPathsByNode: pathsByNode,
             secretIndex: secretIndex)
         return (model, diagnostics)
     }
 
-    private func buildResources(_ records: [ResourceRecord], _ diagnostics: inout [Diagnostic]) -> [Resource] {
+    private func buildResources(_ records: [ResourceRecord], _ diagnostics: inout [Diagnostic]) -> [Resource]
+    {
         var firstOrigin: [String: RecordOrigin] = [:]
         var resources: [Resource] = []
         for record in records {
@@ -49,15 +53,18 @@ struct SiteModelBuilder {
                     Diagnostic(
                         .error, file: record.origin.file, location: record.origin.member("id"),
                         message: "duplicate resource id \"\(record.id)\"; it is already defined in "
-                            + "\(Diagnostic(.error, file: first.file, location: first.location, message: "").placeText)."))
+                            + "\(Diagnostic(.error, file: first.file, location: first.location, message: "").placeText)."
+                    ))
                 continue
             }
             firstOrigin[record.id] = record.origin
             resources.append(
                 Resource(
-                    id: record.id, siteID: StableID.make(name: record.name, identity: record.id), name: record.name,
+                    id: record.id, siteID: StableID.make(name: record.name, identity: record.id),
+                    name: record.name,
                     kind: record.kind, cloud: record.cloud, subscription: record.subscription,
-                    resourceGroup: record.resourceGroup, region: record.region, os: record.os, tags: record.tags,
+                    resourceGroup: record.resourceGroup, region: record.region, os: record.os,
+                    tags: record.tags,
                     internetExposed: record.internetExposed, criticality: record.criticality,
                     hostnames: record.hostnames, authorizedKeys: record.authorizedKeys))
         }
@@ -75,24 +82,31 @@ struct SiteModelBuilder {
                 diagnostics.append(
                     Diagnostic(
                         .error, file: record.origin.file, location: record.origin.member("resource"),
-                        message: "unknown resource \"\(record.resource)\"; expected the id of a resource in \"resources\"."))
+                        message:
+                            "unknown resource \"\(record.resource)\"; expected the id of a resource in \"resources\"."
+                    ))
                 continue
             }
             if catalog.secretTypes[record.secretType] == nil, warnedTypes.insert(record.secretType).inserted {
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: record.origin.file, location: record.origin.member("secretType"),
-                        message: "unknown secret type \"\(record.secretType)\"; it is shown as a generic secret "
+                        message:
+                            "unknown secret type \"\(record.secretType)\"; it is shown as a generic secret "
                             + "with generic remediation."))
             }
             // The same secret reported twice at the same place (two scanners, two files) is one occurrence.
-            let place = [record.fingerprint, record.resource, record.filePath, record.line.map(String.init) ?? ""]
-                .joined(separator: "\u{0}")
+            let place = [
+                record.fingerprint, record.resource, record.filePath, record.line.map(String.init) ?? "",
+            ]
+            .joined(separator: "\u{0}")
             guard seen.insert(place).inserted else { continue }
             findings.append(
                 Finding(
-                    resourceID: record.resource, secretType: record.secretType, fingerprint: record.fingerprint,
-                    filePath: record.filePath, line: record.line, lastAccess: record.lastAccess, expiry: record.expiry,
+                    resourceID: record.resource, secretType: record.secretType,
+                    fingerprint: record.fingerprint,
+                    filePath: record.filePath, line: record.line, lastAccess: record.lastAccess,
+                    expiry: record.expiry,
                     scanner: record.scanner, firstSeen: record.firstSeen, lastSeen: record.lastSeen,
                     verification: record.verification, publicKeyFingerprint: record.publicKeyFingerprint))
         }
@@ -106,16 +120,19 @@ struct SiteModelBuilder {
         var edges: [GraphEdge] = []
         for record in records {
             var known = true
-            for (key, node) in [("from", record.from), ("to", record.to)] where !isKnown(node, resourceIndex, fingerprints) {
+            for (key, node) in [("from", record.from), ("to", record.to)]
+            where !isKnown(node, resourceIndex, fingerprints) {
                 known = false
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: record.origin.file, location: record.origin.member(key),
-                        message: "edge to unknown node \"\(node.reference)\" is ignored; expected a resource id, "
+                        message:
+                            "edge to unknown node \"\(node.reference)\" is ignored; expected a resource id, "
                             + "secret:<fingerprint> of a finding, or internet."))
             }
             if known {
-                edges.append(GraphEdge(kind: record.kind, from: record.from, to: record.to, source: record.source))
+                edges.append(
+                    GraphEdge(kind: record.kind, from: record.from, to: record.to, source: record.source))
             }
         }
         return edges.sorted {
@@ -124,7 +141,9 @@ struct SiteModelBuilder {
         }
     }
 
-    private func isKnown(_ node: GraphNode, _ resourceIndex: [String: Int], _ fingerprints: Set<String>) -> Bool {
+    private func isKnown(_ node: GraphNode, _ resourceIndex: [String: Int], _ fingerprints: Set<String>)
+        -> Bool
+    {
         switch node {
         case .internet: true
         case .resource(let id): resourceIndex[id] != nil
@@ -152,7 +171,9 @@ struct SiteModelBuilder {
                 fingerprint: fingerprint, publicKeyFingerprint: publicKey,
                 foundOn: Set(occurrences.map(\.resourceID)))
             let verification: Verification
-            if resolution.verifiedByAuthorizedKeys || occurrences.contains(where: { $0.verification == .verified }) {
+            if resolution.verifiedByAuthorizedKeys
+                || occurrences.contains(where: { $0.verification == .verified })
+            {
                 verification = .verified
             } else if occurrences.contains(where: { $0.verification == .unverified }) || publicKey != nil {
                 verification = .unverified
@@ -161,7 +182,8 @@ struct SiteModelBuilder {
             }
             secrets.append(
                 Secret(
-                    siteID: StableID.make(name: type, identity: fingerprint, hashLength: 12), fingerprint: fingerprint,
+                    siteID: StableID.make(name: type, identity: fingerprint, hashLength: 12),
+                    fingerprint: fingerprint,
                     type: type, occurrences: occurrences, verification: verification,
                     publicKeyFingerprint: publicKey, targets: resolution.targets))
         }
@@ -198,11 +220,13 @@ struct SiteModelBuilder {
             }
             paths.append(
                 AttackPath(
-                    id: record.id, siteID: StableID.make(name: record.name, identity: record.id, hashLength: 8),
+                    id: record.id,
+                    siteID: StableID.make(name: record.name, identity: record.id, hashLength: 8),
                     name: record.name, riskLevel: record.riskLevel, entryPoint: record.entryPoint,
                     target: record.target, steps: steps, riskFactors: record.riskFactors,
                     description: record.description, potentialImpact: record.potentialImpact,
-                    attackStory: record.attackStory, mitre: record.mitre, source: record.source, origin: .imported))
+                    attackStory: record.attackStory, mitre: record.mitre, source: record.source,
+                    origin: .imported))
         }
         return paths.sorted { ($0.riskLevel.rank, $0.name, $0.id) < ($1.riskLevel.rank, $1.name, $1.id) }
     }

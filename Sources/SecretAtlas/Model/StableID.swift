@@ -16,7 +16,8 @@ enum StableID {
         var hex = ""
         hex.reserveCapacity(64)
         for byte in digest {
-            hex += String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+            hex +=
+                String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
         }
         return hex
     }

@@ -39,7 +39,8 @@ struct Timestamp: Sendable, Equatable, Comparable {
         if bytes[index] == 90 || bytes[index] == 122 {
             index += 1
         } else if bytes[index] == 43 || bytes[index] == 45 {
-            guard let offsetHours = number(index + 1..<index + 3), index + 3 < bytes.count, bytes[index + 3] == 58,
+            guard let offsetHours = number(index + 1..<index + 3), index + 3 < bytes.count,
+                bytes[index + 3] == 58,
                 let offsetMinutes = number(index + 4..<index + 6)
             else { return nil }
             offset = (offsetHours * 60 + offsetMinutes) * 60 * (bytes[index] == 45 ? -1 : 1)

@@ -17,18 +17,22 @@ final class DirectoryWriter: SiteWriter {
         self.destination = absolute
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory) {
-            let contents = isDirectory.boolValue ? (try? fileManager.contentsOfDirectory(atPath: absolute)) ?? [] : ["?"]
-            let isSite = fileManager.fileExists(atPath: absolute + "/index.html")
+            let contents =
+                isDirectory.boolValue ? (try? fileManager.contentsOfDirectory(atPath: absolute)) ?? [] : ["?"]
+            let isSite =
+                fileManager.fileExists(atPath: absolute + "/index.html")
                 && fileManager.fileExists(atPath: absolute + "/" + SiteRoutes.stylesheet)
             guard contents.isEmpty || isSite else {
                 throw SiteError.writeFailed(
                     path: destination,
-                    underlying: "it exists and is not a SecretAtlas site, so it is not replaced; choose another -o")
+                    underlying:
+                        "it exists and is not a SecretAtlas site, so it is not replaced; choose another -o")
             }
         }
         let parent = (absolute as NSString).deletingLastPathComponent
         let name = (absolute as NSString).lastPathComponent
-        staging = (parent as NSString).appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
+        staging = (parent as NSString).appendingPathComponent(
+            ".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try? fileManager.removeItem(atPath: staging)
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)

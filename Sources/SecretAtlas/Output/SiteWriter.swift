@@ -1,4 +1,6 @@
-/// Where rendered files go. The only seam between the pure stages and the disk.
+/// Where rendered files go.
+///
+/// The only seam between the pure stages and the disk.
 protocol SiteWriter {
     /// Writes one file; paths are relative to the site root and use `/`.
     func write(_ file: OutputFile) throws

@@ -29,15 +29,20 @@ struct RenderContext: Sendable {
         self.version = version
         var states: [RecommendationState] = []
         for recommendation in model.catalog.recommendations {
-            let applicable = model.resources.indices.filter { recommendation.appliesTo.contains(model.resources[$0].kind) }
-            let unhealthy = applicable.filter { !(model.secretsByResource[model.resources[$0].id]?.isEmpty ?? true) }
+            let applicable = model.resources.indices.filter {
+                recommendation.appliesTo.contains(model.resources[$0].kind)
+            }
+            let unhealthy = applicable.filter {
+                !(model.secretsByResource[model.resources[$0].id]?.isEmpty ?? true)
+            }
             var types = Set<String>()
             for position in unhealthy {
                 for secret in model.secrets(on: model.resources[position].id) { types.insert(secret.type) }
             }
             states.append(
                 RecommendationState(
-                    recommendation: recommendation, applicableResources: applicable, unhealthyResources: unhealthy,
+                    recommendation: recommendation, applicableResources: applicable,
+                    unhealthyResources: unhealthy,
                     secretTypes: types.sorted {
                         let left = model.catalog.secretType($0)
                         let right = model.catalog.secretType($1)
@@ -51,7 +56,9 @@ struct RenderContext: Sendable {
         }
         self.secretTypeHTML = typeHTML
         self.recommendationHTML = Dictionary(
-            uniqueKeysWithValues: model.catalog.recommendations.map { ($0.slug, markdown.html(from: $0.remediationMarkdown)) })
+            uniqueKeysWithValues: model.catalog.recommendations.map {
+                ($0.slug, markdown.html(from: $0.remediationMarkdown))
+            })
         self.secretsWithoutTarget = model.secrets.indices.filter { model.secrets[$0].targets.isEmpty }
         var byTarget: [String: [Int]] = [:]
         for (position, secret) in model.secrets.enumerated() {

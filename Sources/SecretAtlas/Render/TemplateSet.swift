@@ -5,7 +5,8 @@ internal import Mustache
 struct TemplateSet: Sendable {
     /// Templates every build needs; a missing one is an error before anything renders.
     static let required = [
-        "layout", "overview", "recommendations", "recommendation", "secrets", "secret", "inventory", "resource",
+        "layout", "overview", "recommendations", "recommendation", "secrets", "secret", "inventory",
+        "resource",
         "attack-paths", "attack-path",
     ]
 
@@ -22,9 +23,11 @@ struct TemplateSet: Sendable {
         for file in files {
             let name = String(file.dropLast(".mustache".count))
             let path = (directory as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            guard let data = FileManager.default.contents(atPath: path),
+                let text = String(data: data, encoding: .utf8)
             else {
-                throw SiteError.templateSyntax(name: name, line: 1, column: 1, detail: "cannot read the file as UTF-8 text")
+                throw SiteError.templateSyntax(
+                    name: name, line: 1, column: 1, detail: "cannot read the file as UTF-8 text")
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
@@ -51,7 +54,8 @@ struct TemplateSet: Sendable {
 
     private static func describe(_ error: any Error) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+            "a section is closed with a different name than it was opened with"
         case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
         case MustacheTemplate.Error.expectedSectionEnd: "a section is opened but never closed"
         case MustacheTemplate.Error.invalidSetDelimiter: "a set-delimiter tag is malformed"

@@ -44,7 +44,8 @@ struct NodeView: Sendable {
         case .secret(let fingerprint):
             if let secret = model.secret(fingerprint: fingerprint) {
                 self.init(
-                    name: model.catalog.secretType(secret.type).title, kind: secret.shortFingerprint, icon: "key",
+                    name: model.catalog.secretType(secret.type).title, kind: secret.shortFingerprint,
+                    icon: "key",
                     href: root + SiteRoutes.secret(secret))
             } else {
                 self.init(name: Secret.shorten(fingerprint), kind: "Secret", icon: "key", href: "")
@@ -156,7 +157,8 @@ struct PaginationView: Sendable {
         let pageCount = SiteRoutes.pageCount(rowCount)
         isNeeded = pageCount > 1
         pages = (1...pageCount).map {
-            PageLink(number: $0, href: root + SiteRoutes.listPage(first, number: $0), isCurrent: $0 == current)
+            PageLink(
+                number: $0, href: root + SiteRoutes.listPage(first, number: $0), isCurrent: $0 == current)
         }
         let start = rowCount == 0 ? 0 : (current - 1) * SiteRoutes.pageSize + 1
         let end = min(current * SiteRoutes.pageSize, rowCount)

@@ -12,7 +12,9 @@ struct AssetCopier {
         for relative in relativePaths {
             let path = (directory as NSString).appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else {
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -31,17 +31,27 @@ struct SitePlan: Sendable {
             Page(path: SiteRoutes.attackPaths, content: .attackPathList),
         ]
         for (index, recommendation) in model.catalog.recommendations.enumerated() {
-            pages.append(Page(path: SiteRoutes.recommendation(recommendation), content: .recommendation(index)))
+            pages.append(
+                Page(path: SiteRoutes.recommendation(recommendation), content: .recommendation(index)))
         }
         for number in 1...SiteRoutes.pageCount(model.secrets.count) {
-            pages.append(Page(path: SiteRoutes.listPage(SiteRoutes.secrets, number: number), content: .secretList(page: number)))
+            pages.append(
+                Page(
+                    path: SiteRoutes.listPage(SiteRoutes.secrets, number: number),
+                    content: .secretList(page: number)))
         }
         for number in 1...SiteRoutes.pageCount(model.resources.count) {
             pages.append(
-                Page(path: SiteRoutes.listPage(SiteRoutes.inventory, number: number), content: .inventoryList(page: number)))
+                Page(
+                    path: SiteRoutes.listPage(SiteRoutes.inventory, number: number),
+                    content: .inventoryList(page: number)))
         }
-        pages += model.secrets.indices.map { Page(path: SiteRoutes.secret(model.secrets[$0]), content: .secret($0)) }
-        pages += model.resources.indices.map { Page(path: SiteRoutes.resource(model.resources[$0]), content: .resource($0)) }
+        pages += model.secrets.indices.map {
+            Page(path: SiteRoutes.secret(model.secrets[$0]), content: .secret($0))
+        }
+        pages += model.resources.indices.map {
+            Page(path: SiteRoutes.resource(model.resources[$0]), content: .resource($0))
+        }
         pages += model.attackPaths.indices.map {
             Page(path: SiteRoutes.attackPath(model.attackPaths[$0]), content: .attackPath($0))
         }

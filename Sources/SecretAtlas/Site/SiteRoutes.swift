@@ -1,7 +1,11 @@
-/// The URL of every page, relative to the site root. Decided here and nowhere else, so links and
+/// The URL of every page, relative to the site root.
+///
+/// Decided here and nowhere else, so links and
 /// the files written always agree.
 enum SiteRoutes {
-    /// Rows per page of a long list; pages after the first are `page-2.html`, `page-3.html`, …
+    /// Rows per page of a long list.
+    ///
+    /// Pages after the first are `page-2.html`, `page-3.html` and so on.
     static let pageSize = 200
 
     static let overview = "index.html"

@@ -9,10 +9,12 @@ struct SupportFiles {
     init(configuration: SiteConfiguration) throws {
         templatesDirectory = try Self.locate(
             "Templates", flag: configuration.templatesDirectory, variable: "SECRET_ATLAS_TEMPLATES",
-            configuration: configuration, marker: "layout.mustache") { SiteError.templatesNotFound(searched: $0) }
+            configuration: configuration, marker: "layout.mustache"
+        ) { SiteError.templatesNotFound(searched: $0) }
         assetsDirectory = try Self.locate(
             "Assets", flag: configuration.assetsDirectory, variable: "SECRET_ATLAS_ASSETS",
-            configuration: configuration, marker: "site.css") { SiteError.assetsNotFound(searched: $0) }
+            configuration: configuration, marker: "site.css"
+        ) { SiteError.assetsNotFound(searched: $0) }
     }
 
     private static func locate(
@@ -23,7 +25,9 @@ struct SupportFiles {
         if let flag {
             candidates.append(flag)
         } else {
-            if let fromEnvironment = configuration.environment[variable] { candidates.append(fromEnvironment) }
+            if let fromEnvironment = configuration.environment[variable] {
+                candidates.append(fromEnvironment)
+            }
             if let executable = configuration.executableDirectory {
                 candidates.append(
                     URL(fileURLWithPath: executable).appendingPathComponent("../share/secret-atlas/\(name)")

@@ -5,7 +5,9 @@ import Foundation
 enum LinkChecker {
     /// The broken links, as `page: link (reason)`; empty when all resolve.
     static func brokenLinks(in files: [String: [UInt8]]) -> [String] {
-        let pages = files.filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+        let pages = files.filter { $0.key.hasSuffix(".html") }.mapValues {
+            String(decoding: $0, as: UTF8.self)
+        }
         var idsByPage: [String: Set<String>] = [:]
         for (path, html) in pages {
             idsByPage[path] = Set(captures(of: #"\sid="([^"]*)""#, in: html))
@@ -15,7 +17,9 @@ enum LinkChecker {
             let directory = (path as NSString).deletingLastPathComponent
             for link in captures(of: #"\s(?:href|src)="([^"]*)""#, in: html) {
                 let decoded = link.replacingOccurrences(of: "&amp;", with: "&")
-                if decoded.hasPrefix("http://") || decoded.hasPrefix("https://") || decoded.hasPrefix("mailto:") {
+                if decoded.hasPrefix("http://") || decoded.hasPrefix("https://")
+                    || decoded.hasPrefix("mailto:")
+                {
                     continue
                 }
                 guard !decoded.isEmpty else {
@@ -33,7 +37,9 @@ enum LinkChecker {
                     problems.append("\(path): \(link) (no file \(target))")
                     continue
                 }
-                if parts.count == 2, !parts[1].isEmpty, !(idsByPage[target]?.contains(String(parts[1])) ?? false) {
+                if parts.count == 2, !parts[1].isEmpty,
+                    !(idsByPage[target]?.contains(String(parts[1])) ?? false)
+                {
                     problems.append("\(path): \(link) (no id \"\(parts[1])\" in \(target))")
                 }
             }

@@ -7,7 +7,8 @@ import Testing
 enum TestSupport {
     /// The package root, found from this file's location so tests run from any working directory.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var templates: String { packageRoot.appendingPathComponent("Templates").path }
     static var assets: String { packageRoot.appendingPathComponent("Assets").path }
@@ -16,7 +17,8 @@ enum TestSupport {
 
     /// A fixture file or folder under `Tests/SecretAtlasTests/Fixtures/`.
     static func fixture(_ name: String) -> String {
-        packageRoot.appendingPathComponent("Tests/SecretAtlasTests/Fixtures").appendingPathComponent(name).path
+        packageRoot.appendingPathComponent("Tests/SecretAtlasTests/Fixtures").appendingPathComponent(name)
+            .path
     }
 
     /// The catalog in the repository's `Templates/`.
@@ -27,14 +29,16 @@ enum TestSupport {
     /// Builds a model from native JSON text, as if read from `file`.
     static func model(json: String, file: String = "input.json") throws -> (SiteModel, [Diagnostic]) {
         let input = NativeImporter(file: file).importJSON(Array(json.utf8))
-        return SiteModelBuilder(catalog: try catalog(), title: "Test report", sourceDateEpoch: nil).build(input)
+        return SiteModelBuilder(catalog: try catalog(), title: "Test report", sourceDateEpoch: nil).build(
+            input)
     }
 
     /// Renders a whole site for a model into memory.
     static func site(for model: SiteModel) throws -> [String: [UInt8]] {
         let writer = InMemoryWriter()
         _ = try SiteBuilder.write(
-            model: model, templates: try TemplateSet(directory: templates), assetsDirectory: assets, to: writer)
+            model: model, templates: try TemplateSet(directory: templates), assetsDirectory: assets,
+            to: writer)
         return writer.files
     }
 
@@ -53,7 +57,8 @@ enum TestSupport {
         while let relative = enumerator?.nextObject() as? String {
             let path = (root as NSString).appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 files[relative] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
             }
         }
@@ -93,14 +98,19 @@ enum TestSupport {
 
 /// Compares text with a golden file under `Golden/<case>/<name>`; records it when missing or when
 /// `RECORD_GOLDEN=1`, and fails in that case so a recording is never mistaken for a pass.
-func assertGolden(_ actual: String, named name: String, case caseName: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func assertGolden(
+    _ actual: String, named name: String, case caseName: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let url = TestSupport.packageRoot.appendingPathComponent("Tests/SecretAtlasTests/Golden")
         .appendingPathComponent(caseName).appendingPathComponent(name)
     let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
     guard !record, let data = FileManager.default.contents(atPath: url.path) else {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(actual.utf8).write(to: url)
-        Issue.record("Recorded golden file \(caseName)/\(name); run the tests again.", sourceLocation: sourceLocation)
+        Issue.record(
+            "Recorded golden file \(caseName)/\(name); run the tests again.", sourceLocation: sourceLocation)
         return
     }
     let expected = String(decoding: data, as: UTF8.self)

@@ -20,7 +20,8 @@ struct AttackPathListPage: Sendable {
         }
         affectedResourceCount = affected.count
         riskCounts = Severity.allCases.map { level in
-            OverviewPage.RiskCount(risk: SeverityView(level), count: model.attackPaths.filter { $0.riskLevel == level }.count)
+            OverviewPage.RiskCount(
+                risk: SeverityView(level), count: model.attackPaths.filter { $0.riskLevel == level }.count)
         }
     }
 }

@@ -58,7 +58,8 @@ struct AttackPathPage: Sendable {
             hops.append(
                 Hop(
                     node: NodeView(node, context: context, root: root), role: role,
-                    edgeLabel: next.map { Self.relation(from: node, to: $0, model: model) } ?? "", hasEdge: next != nil))
+                    edgeLabel: next.map { Self.relation(from: node, to: $0, model: model) } ?? "",
+                    hasEdge: next != nil))
         }
         self.hops = hops
         var counts: [String: Int] = [:]

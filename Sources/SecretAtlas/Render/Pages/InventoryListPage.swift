@@ -13,9 +13,12 @@ struct InventoryListPage: Sendable {
             pageTitle: page > 1 ? "Inventory (page \(page))" : "Inventory", path: path, section: .inventory,
             context: context)
         self.shell = shell
-        resources = PaginationView.slice(model.resources, page: page).map { ResourceRow($0, context: context, root: shell.root) }
+        resources = PaginationView.slice(model.resources, page: page).map {
+            ResourceRow($0, context: context, root: shell.root)
+        }
         hasResources = !resources.isEmpty
-        pagination = PaginationView(first: SiteRoutes.inventory, current: page, rowCount: model.resources.count, root: shell.root)
+        pagination = PaginationView(
+            first: SiteRoutes.inventory, current: page, rowCount: model.resources.count, root: shell.root)
         totalCount = model.resources.count
         affectedCount = model.secretsByResource.count
     }

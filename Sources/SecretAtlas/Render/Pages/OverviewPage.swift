@@ -50,18 +50,22 @@ struct OverviewPage: Sendable {
         occurrenceCount = model.secrets.reduce(0) { $0 + $1.occurrences.count }
         affectedResourceCount = model.secretsByResource.count
         resourceCount = model.resources.count
-        exposedAffectedCount = model.resources.filter { $0.internetExposed && model.secretsByResource[$0.id] != nil }.count
+        exposedAffectedCount =
+            model.resources.filter { $0.internetExposed && model.secretsByResource[$0.id] != nil }.count
         attackPathCount = model.attackPaths.count
         withoutTargetCount = context.secretsWithoutTarget.count
         withoutTargetHref = root + SiteRoutes.secretsWithoutTarget
         riskCounts = Severity.allCases.map { level in
-            RiskCount(risk: SeverityView(level), count: model.attackPaths.filter { $0.riskLevel == level }.count)
+            RiskCount(
+                risk: SeverityView(level), count: model.attackPaths.filter { $0.riskLevel == level }.count)
         }
         recommendations = context.recommendations.filter { !$0.unhealthyResources.isEmpty }.map {
             RecommendationRow(
                 title: $0.recommendation.title, href: root + SiteRoutes.recommendation($0.recommendation),
                 severity: SeverityView($0.recommendation.severity),
-                unhealthy: "\($0.unhealthyResources.count) of \($0.applicableResources.count) \($0.recommendation.resourceLabel)")
+                unhealthy:
+                    "\($0.unhealthyResources.count) of \($0.applicableResources.count) \($0.recommendation.resourceLabel)"
+            )
         }
         hasRecommendations = !recommendations.isEmpty
         var byType: [String: (secrets: Int, occurrences: Int, resources: Set<String>)] = [:]
@@ -76,7 +80,8 @@ struct OverviewPage: Sendable {
             let type = model.catalog.secretType(id)
             return TypeRow(
                 title: type.title, category: type.category, severity: SeverityView(type.severity),
-                secretCount: entry.secrets, occurrenceCount: entry.occurrences, resourceCount: entry.resources.count)
+                secretCount: entry.secrets, occurrenceCount: entry.occurrences,
+                resourceCount: entry.resources.count)
         }
         .sorted { ($1.occurrenceCount, $0.title) < ($0.occurrenceCount, $1.title) }
         .prefix(10).map { $0 }

@@ -22,19 +22,25 @@ struct RecommendationListPage: Sendable {
     let controls: [ControlGroup]
 
     init(path: String, context: RenderContext) {
-        let shell = PageShell(pageTitle: "Recommendations", path: path, section: .recommendations, context: context)
+        let shell = PageShell(
+            pageTitle: "Recommendations", path: path, section: .recommendations, context: context)
         self.shell = shell
         var groups: [String: [Row]] = [:]
         for state in context.recommendations {
-            let secretIDs = Set(state.unhealthyResources.flatMap { context.model.secretsByResource[context.model.resources[$0].id] ?? [] })
+            let secretIDs = Set(
+                state.unhealthyResources.flatMap {
+                    context.model.secretsByResource[context.model.resources[$0].id] ?? []
+                })
             groups[state.recommendation.control, default: []].append(
                 Row(
-                    title: state.recommendation.title, href: shell.root + SiteRoutes.recommendation(state.recommendation),
+                    title: state.recommendation.title,
+                    href: shell.root + SiteRoutes.recommendation(state.recommendation),
                     severity: SeverityView(state.recommendation.severity),
                     unhealthy: "\(state.unhealthyResources.count) of \(state.applicableResources.count) "
                         + state.recommendation.resourceLabel,
                     isHealthy: state.unhealthyResources.isEmpty,
-                    status: state.unhealthyResources.isEmpty ? "Healthy" : "Unhealthy", secretCount: secretIDs.count))
+                    status: state.unhealthyResources.isEmpty ? "Healthy" : "Unhealthy",
+                    secretCount: secretIDs.count))
         }
         controls = groups.keys.sorted().map {
             ControlGroup(name: $0, id: "control-" + StableID.slug($0), recommendations: groups[$0] ?? [])

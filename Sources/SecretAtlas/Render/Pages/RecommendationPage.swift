@@ -51,7 +51,8 @@ struct RecommendationPage: Sendable {
     init(path: String, state: RenderContext.RecommendationState, context: RenderContext) {
         let model = context.model
         let recommendation = state.recommendation
-        let shell = PageShell(pageTitle: recommendation.title, path: path, section: .recommendations, context: context)
+        let shell = PageShell(
+            pageTitle: recommendation.title, path: path, section: .recommendations, context: context)
         let root = shell.root
         self.shell = shell
         title = recommendation.title
@@ -64,7 +65,8 @@ struct RecommendationPage: Sendable {
         isHealthy = state.unhealthyResources.isEmpty
         status = isHealthy ? "Healthy" : "Unhealthy"
         resourceLabel = recommendation.resourceLabel
-        unhealthy = "\(state.unhealthyResources.count) of \(state.applicableResources.count) \(recommendation.resourceLabel)"
+        unhealthy =
+            "\(state.unhealthyResources.count) of \(state.applicableResources.count) \(recommendation.resourceLabel)"
         let unhealthyResources = state.unhealthyResources.map { model.resources[$0] }
         affectedResources = unhealthyResources.map { ResourceRow($0, context: context, root: root) }
         var findings: [FindingRow] = []
@@ -75,11 +77,15 @@ struct RecommendationPage: Sendable {
             var perResource: [CheckSection.AffectedResource] = []
             var secretPositions = Set<Int>()
             for resource in unhealthyResources {
-                let positions = (model.secretsByResource[resource.id] ?? []).filter { model.secrets[$0].type == typeID }
+                let positions = (model.secretsByResource[resource.id] ?? []).filter {
+                    model.secrets[$0].type == typeID
+                }
                 guard !positions.isEmpty else { continue }
                 secretPositions.formUnion(positions)
                 perResource.append(
-                    .init(name: resource.name, href: root + SiteRoutes.resource(resource), secretCount: positions.count))
+                    .init(
+                        name: resource.name, href: root + SiteRoutes.resource(resource),
+                        secretCount: positions.count))
             }
             findings.append(
                 FindingRow(
@@ -91,7 +97,9 @@ struct RecommendationPage: Sendable {
                     id: typeID, anchor: anchor, title: type.title, category: type.category,
                     severity: SeverityView(type.severity), description: type.description, impact: type.impact,
                     remediationHTML: context.secretTypeHTML[typeID] ?? "", affectedResources: perResource,
-                    secrets: secretPositions.sorted().map { SecretRow(model.secrets[$0], context: context, root: root) },
+                    secrets: secretPositions.sorted().map {
+                        SecretRow(model.secrets[$0], context: context, root: root)
+                    },
                     isKnownType: type.isKnown))
         }
         self.findings = findings

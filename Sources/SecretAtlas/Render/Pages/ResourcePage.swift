@@ -67,19 +67,29 @@ struct ResourcePage: Sendable {
             FactView(label: "Cloud", value: resource.cloud.displayName, href: ""),
         ]
         let optional: [(String, String?)] = [
-            (resource.cloud == .aws ? "Account" : resource.cloud == .gcp ? "Project" : "Subscription", resource.subscription),
-            ("Resource group", resource.resourceGroup), ("Region", resource.region), ("Operating system", resource.os),
+            (
+                resource.cloud == .aws ? "Account" : resource.cloud == .gcp ? "Project" : "Subscription",
+                resource.subscription
+            ),
+            ("Resource group", resource.resourceGroup), ("Region", resource.region),
+            ("Operating system", resource.os),
         ]
         for (label, value) in optional {
             if let value { facts.append(FactView(label: label, value: value, href: "")) }
         }
-        facts.append(FactView(label: "Internet exposure", value: resource.internetExposed ? "Exposed to the Internet" : "Not exposed", href: ""))
+        facts.append(
+            FactView(
+                label: "Internet exposure",
+                value: resource.internetExposed ? "Exposed to the Internet" : "Not exposed", href: ""))
         if !resource.hostnames.isEmpty {
-            facts.append(FactView(label: "Endpoints", value: resource.hostnames.joined(separator: ", "), href: ""))
+            facts.append(
+                FactView(label: "Endpoints", value: resource.hostnames.joined(separator: ", "), href: ""))
         }
         if !resource.authorizedKeys.isEmpty {
             facts.append(
-                FactView(label: "Authorized SSH keys", value: resource.authorizedKeys.joined(separator: ", "), href: ""))
+                FactView(
+                    label: "Authorized SSH keys", value: resource.authorizedKeys.joined(separator: ", "),
+                    href: ""))
         }
         self.facts = facts
         tags = resource.tags.map { FactView(label: $0.key, value: $0.value, href: "") }
@@ -97,10 +107,13 @@ struct ResourcePage: Sendable {
                     SecretOccurrenceRow(
                         title: type.title, href: root + SiteRoutes.secret(secret), category: type.category,
                         severity: SeverityView(type.severity), fingerprint: secret.shortFingerprint,
-                        filePath: finding.filePath, fileName: finding.fileName, line: finding.line.map(String.init) ?? "",
+                        filePath: finding.filePath, fileName: finding.fileName,
+                        line: finding.line.map(String.init) ?? "",
                         lastAccess: finding.lastAccess?.display ?? "", expiry: finding.expiry?.display ?? "",
-                        isExpired: finding.expiry.map { expiry in model.scanTime.map { expiry < $0 } ?? false } ?? false,
-                        verification: secret.verification.displayName, verificationClass: secret.verification.rawValue,
+                        isExpired: finding.expiry.map { expiry in model.scanTime.map { expiry < $0 } ?? false
+                        } ?? false,
+                        verification: secret.verification.displayName,
+                        verificationClass: secret.verification.rawValue,
                         targets: secret.targets.map { NodeView(.resource($0), context: context, root: root) },
                         hasTargets: !secret.targets.isEmpty))
             }
@@ -111,7 +124,9 @@ struct ResourcePage: Sendable {
         incomingSecrets = (context.secretsByTarget[resource.id] ?? [])
             .map { SecretRow(model.secrets[$0], context: context, root: root) }
         hasIncomingSecrets = !incomingSecrets.isEmpty
-        attackPaths = model.attackPaths(through: .resource(resource.id)).map { AttackPathRow($0, context: context, root: root) }
+        attackPaths = model.attackPaths(through: .resource(resource.id)).map {
+            AttackPathRow($0, context: context, root: root)
+        }
         hasAttackPaths = !attackPaths.isEmpty
         attackPathCount = attackPaths.count
         attackPathCountText = Wording.counted(attackPaths.count, "attack path")
@@ -119,7 +134,8 @@ struct ResourcePage: Sendable {
         if let state = context.recommendationState(for: resource.kind), !resourceSecrets.isEmpty {
             recommendations = [
                 RecommendationRow(
-                    title: state.recommendation.title, href: root + SiteRoutes.recommendation(state.recommendation),
+                    title: state.recommendation.title,
+                    href: root + SiteRoutes.recommendation(state.recommendation),
                     severity: SeverityView(state.recommendation.severity), secretCount: resourceSecrets.count)
             ]
         } else {

@@ -15,28 +15,38 @@ struct SecretListPage: Sendable {
     /// A page of the full secrets list.
     init(path: String, page: Int, context: RenderContext) {
         let shell = PageShell(
-            pageTitle: page > 1 ? "Secrets (page \(page))" : "Secrets", path: path, section: .secrets, context: context)
+            pageTitle: page > 1 ? "Secrets (page \(page))" : "Secrets", path: path, section: .secrets,
+            context: context)
         let model = context.model
         self.init(
             shell: shell, heading: "Secrets",
             introduction: "Every plaintext secret found, deduplicated by fingerprint: one row per secret, "
                 + "however many places it was found in.",
             isWithoutTargetList: false,
-            rows: PaginationView.slice(model.secrets, page: page).map { SecretRow($0, context: context, root: shell.root) },
-            pagination: PaginationView(first: SiteRoutes.secrets, current: page, rowCount: model.secrets.count, root: shell.root),
+            rows: PaginationView.slice(model.secrets, page: page).map {
+                SecretRow($0, context: context, root: shell.root)
+            },
+            pagination: PaginationView(
+                first: SiteRoutes.secrets, current: page, rowCount: model.secrets.count, root: shell.root),
             context: context)
     }
 
-    /// The page of secrets without an identified target resource. Not paginated: it is the triage list.
+    /// The page of secrets without an identified target resource.
+    ///
+    /// Not paginated: it is the triage list.
     init(withoutTargetPath path: String, context: RenderContext) {
         let shell = PageShell(
-            pageTitle: "Secrets without an identified target resource", path: path, section: .secrets, context: context)
+            pageTitle: "Secrets without an identified target resource", path: path, section: .secrets,
+            context: context)
         self.init(
             shell: shell, heading: "Secrets without an identified target resource",
-            introduction: "Secrets that don't have a known attack path: no resource in the inventory is known to "
+            introduction:
+                "Secrets that don't have a known attack path: no resource in the inventory is known to "
                 + "accept them. They still need revoking — a target may be outside the scanned scope.",
             isWithoutTargetList: true,
-            rows: context.secretsWithoutTarget.map { SecretRow(context.model.secrets[$0], context: context, root: shell.root) },
+            rows: context.secretsWithoutTarget.map {
+                SecretRow(context.model.secrets[$0], context: context, root: shell.root)
+            },
             pagination: PaginationView(
                 first: SiteRoutes.secretsWithoutTarget, current: 1, rowCount: 0, root: shell.root),
             context: context)

@@ -56,7 +56,9 @@ struct SecretPage: Sendable {
     init(path: String, secret: Secret, context: RenderContext) {
         let model = context.model
         let type = model.catalog.secretType(secret.type)
-        let shell = PageShell(pageTitle: type.title + " " + secret.shortFingerprint, path: path, section: .secrets, context: context)
+        let shell = PageShell(
+            pageTitle: type.title + " " + secret.shortFingerprint, path: path, section: .secrets,
+            context: context)
         let root = shell.root
         self.shell = shell
         title = type.title
@@ -77,7 +79,8 @@ struct SecretPage: Sendable {
             return OccurrenceRow(
                 resourceName: resource?.name ?? finding.resourceID,
                 resourceHref: resource.map { root + SiteRoutes.resource($0) } ?? "",
-                resourceKind: resource?.kind.displayName ?? "", filePath: finding.filePath, fileName: finding.fileName,
+                resourceKind: resource?.kind.displayName ?? "", filePath: finding.filePath,
+                fileName: finding.fileName,
                 line: finding.line.map(String.init) ?? "", lastAccess: finding.lastAccess?.display ?? "",
                 expiry: finding.expiry?.display ?? "",
                 isExpired: finding.expiry.map { expiry in scanTime.map { expiry < $0 } ?? false } ?? false,

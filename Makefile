@@ -1,0 +1,46 @@
+# SecretAtlas: two commands on a fresh Debian machine with the Swift toolchain.
+#   make demo   builds the sample site into ./site and prints the path to open
+#   make test   runs the format check and every test (what CI runs)
+
+SWIFT ?= swift
+PREFIX ?= /usr/local
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test lint bench deps release install clean
+
+## Install the system libraries the build links against, only when missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product secret-atlas
+
+## Build the bundled sample (site-sample/input) into ./site.
+demo: release
+	.build/release/secret-atlas build
+
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+## Every test, built with warnings as errors.
+test: deps lint
+	$(SWIFT) test -Xswiftc -warnings-as-errors
+
+## Timing and throughput figures (see bench/run.sh).
+bench: deps
+	bash bench/run.sh
+
+## bin/secret-atlas plus share/secret-atlas/{Templates,Assets}, found by the binary at run time.
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/secret-atlas
+	install -m 755 .build/release/secret-atlas $(PREFIX)/bin/secret-atlas
+	rm -rf $(PREFIX)/share/secret-atlas/Templates $(PREFIX)/share/secret-atlas/Assets
+	cp -R Templates Assets $(PREFIX)/share/secret-atlas/
+
+clean:
+	rm -rf .build site
