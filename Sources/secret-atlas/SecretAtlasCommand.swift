@@ -72,7 +72,7 @@ struct Build: ParsableCommand {
     @Option(help: "Report title shown on every page.")
     var title = "SecretAtlas report"
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(name: [.short, .long], help: "Print no summary; warnings and errors still go to standard error.")
     var quiet = false
 
     func run() throws {

@@ -101,6 +101,9 @@ struct SecretRow: Sendable {
     let verificationClass: String
     let occurrenceCount: Int
     let resourceCount: Int
+    /// Where the secret lies, for telling apart secrets of one type: the first resource by name,
+    /// and "+N more" when it lies on several.
+    let foundOn: String
     let targetCount: Int
     let hasTargets: Bool
 
@@ -116,6 +119,8 @@ struct SecretRow: Sendable {
         verificationClass = secret.verification.rawValue
         occurrenceCount = secret.occurrences.count
         resourceCount = secret.resourceIDs.count
+        let names = secret.resourceIDs.map { context.model.resource($0)?.name ?? $0 }.sorted()
+        foundOn = (names.first ?? "") + (names.count > 1 ? " +\(names.count - 1) more" : "")
         targetCount = secret.targets.count
         hasTargets = !secret.targets.isEmpty
     }
