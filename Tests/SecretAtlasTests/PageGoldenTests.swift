@@ -22,11 +22,17 @@ struct PageGoldenTests {
         #expect(attackPathPage.hasSuffix("-" + StableID.hexDigest("ap-golden-1").prefix(8) + ".html"))
         let pages = [
             ("index.html", "overview.html"),
-            ("inventory/bastion-" + StableID.hexDigest(
-                "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/bastion"
-            ).prefix(10) + ".html", "resource.html"),
-            ("secrets/ssh-private-key-" + StableID.hexDigest("SHA256:Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo")
-                .prefix(12) + ".html", "secret.html"),
+            (
+                "inventory/bastion-"
+                    + StableID.hexDigest(
+                        "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/bastion"
+                    ).prefix(10) + ".html", "resource.html"
+            ),
+            (
+                "secrets/ssh-private-key-"
+                    + StableID.hexDigest("SHA256:Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo")
+                    .prefix(12) + ".html", "secret.html"
+            ),
             (attackPathPage, "attack-path.html"),
             ("recommendations/machines-should-have-secrets-findings-resolved.html", "recommendation.html"),
         ]

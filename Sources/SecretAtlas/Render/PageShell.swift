@@ -1,10 +1,16 @@
 /// What every page shows around its content: head, navigation and footer.
-struct PageShell: Sendable {
+struct PageShell: Sendable, TemplateFields {
     /// One entry of the main navigation.
-    struct NavItem: Sendable {
+    struct NavItem: Sendable, TemplateFields {
         let title: String
         let href: String
         let isCurrent: Bool
+
+        static let templateFields: FieldTable<Self> = [
+            "title": \.title,
+            "href": \.href,
+            "isCurrent": \.isCurrent,
+        ]
     }
 
     let pageTitle: String
@@ -15,6 +21,7 @@ struct PageShell: Sendable {
     let scanTime: String
     let hasScanTime: Bool
     let sources: String
+    let hasSources: Bool
     let version: String
 
     /// The top-level sections, in navigation order.
@@ -53,6 +60,19 @@ struct PageShell: Sendable {
         self.scanTime = model.scanTime?.display ?? ""
         self.hasScanTime = model.scanTime != nil
         self.sources = model.scanSources.joined(separator: "; ")
+        self.hasSources = !model.scanSources.isEmpty
         self.version = context.version
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "pageTitle": \.pageTitle,
+        "reportTitle": \.reportTitle,
+        "root": \.root,
+        "nav": \.nav,
+        "scanTime": \.scanTime,
+        "hasScanTime": \.hasScanTime,
+        "sources": \.sources,
+        "hasSources": \.hasSources,
+        "version": \.version,
+    ]
 }

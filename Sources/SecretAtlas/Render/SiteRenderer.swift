@@ -8,43 +8,42 @@ struct SiteRenderer: Sendable {
     /// Renders one page of the plan.
     /// - Throws: ``SiteError`` when a template is missing.
     func render(_ page: SitePlan.Page) throws -> OutputFile {
+        let (viewModel, template) = viewModel(for: page)
+        let html = try templates.render(viewModel, template: template)
+        return OutputFile(path: page.path, bytes: Array(html.utf8))
+    }
+
+    /// The view model of a page and the template that renders it.
+    func viewModel(for page: SitePlan.Page) -> (any TemplateFields, template: String) {
         let model = context.model
-        let html: String
+        let path = page.path
         switch page.content {
         case .overview:
-            html = try templates.render(OverviewPage(path: page.path, context: context), template: "overview")
+            return (OverviewPage(path: path, context: context), "overview")
         case .recommendationList:
-            html = try templates.render(
-                RecommendationListPage(path: page.path, context: context), template: "recommendations")
+            return (RecommendationListPage(path: path, context: context), "recommendations")
         case .recommendation(let index):
-            html = try templates.render(
-                RecommendationPage(path: page.path, state: context.recommendations[index], context: context),
-                template: "recommendation")
+            return (
+                RecommendationPage(path: path, state: context.recommendations[index], context: context),
+                "recommendation"
+            )
         case .secretList(let number):
-            html = try templates.render(
-                SecretListPage(path: page.path, page: number, context: context), template: "secrets")
-        case .secretsWithoutTarget:
-            html = try templates.render(
-                SecretListPage(withoutTargetPath: page.path, context: context), template: "secrets")
+            return (SecretListPage(path: path, page: number, context: context), "secrets")
+        case .secretsWithoutTarget(let number):
+            return (SecretListPage(withoutTargetPath: path, page: number, context: context), "secrets")
         case .secret(let index):
-            html = try templates.render(
-                SecretPage(path: page.path, secret: model.secrets[index], context: context),
-                template: "secret")
+            return (SecretPage(path: path, secret: model.secrets[index], context: context), "secret")
         case .inventoryList(let number):
-            html = try templates.render(
-                InventoryListPage(path: page.path, page: number, context: context), template: "inventory")
+            return (InventoryListPage(path: path, page: number, context: context), "inventory")
         case .resource(let index):
-            html = try templates.render(
-                ResourcePage(path: page.path, resource: model.resources[index], context: context),
-                template: "resource")
+            return (ResourcePage(path: path, resource: model.resources[index], context: context), "resource")
         case .attackPathList:
-            html = try templates.render(
-                AttackPathListPage(path: page.path, context: context), template: "attack-paths")
+            return (AttackPathListPage(path: path, context: context), "attack-paths")
         case .attackPath(let index):
-            html = try templates.render(
-                AttackPathPage(path: page.path, attackPath: model.attackPaths[index], context: context),
-                template: "attack-path")
+            return (
+                AttackPathPage(path: path, attackPath: model.attackPaths[index], context: context),
+                "attack-path"
+            )
         }
-        return OutputFile(path: page.path, bytes: Array(html.utf8))
     }
 }

@@ -3,14 +3,20 @@
 // templates escape; only fields whose names end in HTML hold markup, made by our own renderers.
 
 /// A label and a value, for fact lists.
-struct FactView: Sendable {
+struct FactView: Sendable, TemplateFields {
     let label: String
     let value: String
     let href: String
+
+    static let templateFields: FieldTable<Self> = [
+        "label": \.label,
+        "value": \.value,
+        "href": \.href,
+    ]
 }
 
 /// A severity or risk level: the word and a CSS class, so colour is never the only signal.
-struct SeverityView: Sendable {
+struct SeverityView: Sendable, TemplateFields {
     let text: String
     let level: String
 
@@ -18,10 +24,15 @@ struct SeverityView: Sendable {
         text = severity.displayName
         level = severity.rawValue
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "text": \.text,
+        "level": \.level,
+    ]
 }
 
 /// A node of the security graph as shown in a link: a resource, a secret or the Internet.
-struct NodeView: Sendable {
+struct NodeView: Sendable, TemplateFields {
     let name: String
     let kind: String
     let icon: String
@@ -60,10 +71,18 @@ struct NodeView: Sendable {
         self.href = href
         self.isLinked = !href.isEmpty
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "name": \.name,
+        "kind": \.kind,
+        "icon": \.icon,
+        "href": \.href,
+        "isLinked": \.isLinked,
+    ]
 }
 
 /// One row of a resource table.
-struct ResourceRow: Sendable {
+struct ResourceRow: Sendable, TemplateFields {
     let name: String
     let href: String
     let kind: String
@@ -87,10 +106,23 @@ struct ResourceRow: Sendable {
         secretCount = context.model.secretsByResource[resource.id]?.count ?? 0
         attackPathCount = context.model.attackPathsByNode[.resource(resource.id)]?.count ?? 0
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "name": \.name,
+        "href": \.href,
+        "kind": \.kind,
+        "icon": \.icon,
+        "cloud": \.cloud,
+        "subscription": \.subscription,
+        "region": \.region,
+        "internetExposed": \.internetExposed,
+        "secretCount": \.secretCount,
+        "attackPathCount": \.attackPathCount,
+    ]
 }
 
 /// One row of a secrets table.
-struct SecretRow: Sendable {
+struct SecretRow: Sendable, TemplateFields {
     let title: String
     let href: String
     let typeID: String
@@ -124,10 +156,26 @@ struct SecretRow: Sendable {
         targetCount = secret.targets.count
         hasTargets = !secret.targets.isEmpty
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "title": \.title,
+        "href": \.href,
+        "typeID": \.typeID,
+        "category": \.category,
+        "severity": \.severity,
+        "fingerprint": \.fingerprint,
+        "verification": \.verification,
+        "verificationClass": \.verificationClass,
+        "occurrenceCount": \.occurrenceCount,
+        "resourceCount": \.resourceCount,
+        "foundOn": \.foundOn,
+        "targetCount": \.targetCount,
+        "hasTargets": \.hasTargets,
+    ]
 }
 
 /// One row of an attack-path table.
-struct AttackPathRow: Sendable {
+struct AttackPathRow: Sendable, TemplateFields {
     let name: String
     let href: String
     let risk: SeverityView
@@ -143,15 +191,30 @@ struct AttackPathRow: Sendable {
         target = NodeView(path.target, context: context, root: root)
         origin = path.origin.rawValue
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "name": \.name,
+        "href": \.href,
+        "risk": \.risk,
+        "entryPoint": \.entryPoint,
+        "target": \.target,
+        "origin": \.origin,
+    ]
 }
 
 /// Links to the pages of a paginated list.
-struct PaginationView: Sendable {
+struct PaginationView: Sendable, TemplateFields {
     /// One page link.
-    struct PageLink: Sendable {
+    struct PageLink: Sendable, TemplateFields {
         let number: Int
         let href: String
         let isCurrent: Bool
+
+        static let templateFields: FieldTable<Self> = [
+            "number": \.number,
+            "href": \.href,
+            "isCurrent": \.isCurrent,
+        ]
     }
 
     let isNeeded: Bool
@@ -175,4 +238,10 @@ struct PaginationView: Sendable {
         let start = min((current - 1) * SiteRoutes.pageSize, items.count)
         return items[start..<min(start + SiteRoutes.pageSize, items.count)]
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "isNeeded": \.isNeeded,
+        "pages": \.pages,
+        "summary": \.summary,
+    ]
 }

@@ -6,7 +6,7 @@ struct SitePlan: Sendable {
         case recommendationList
         case recommendation(Int)
         case secretList(page: Int)
-        case secretsWithoutTarget
+        case secretsWithoutTarget(page: Int)
         case secret(Int)
         case inventoryList(page: Int)
         case resource(Int)
@@ -27,7 +27,6 @@ struct SitePlan: Sendable {
         var pages: [Page] = [
             Page(path: SiteRoutes.overview, content: .overview),
             Page(path: SiteRoutes.recommendations, content: .recommendationList),
-            Page(path: SiteRoutes.secretsWithoutTarget, content: .secretsWithoutTarget),
             Page(path: SiteRoutes.attackPaths, content: .attackPathList),
         ]
         for (index, recommendation) in model.catalog.recommendations.enumerated() {
@@ -39,6 +38,13 @@ struct SitePlan: Sendable {
                 Page(
                     path: SiteRoutes.listPage(SiteRoutes.secrets, number: number),
                     content: .secretList(page: number)))
+        }
+        let withoutTarget = model.secrets.filter { $0.targets.isEmpty }.count
+        for number in 1...SiteRoutes.pageCount(withoutTarget) {
+            pages.append(
+                Page(
+                    path: SiteRoutes.listPage(SiteRoutes.secretsWithoutTarget, number: number),
+                    content: .secretsWithoutTarget(page: number)))
         }
         for number in 1...SiteRoutes.pageCount(model.resources.count) {
             pages.append(

@@ -35,8 +35,13 @@ enum SiteRoutes {
 
     /// Page `number` (1-based) of a paginated list whose first page is `first`.
     static func listPage(_ first: String, number: Int) -> String {
-        guard number > 1, let slash = first.lastIndex(of: "/") else { return first }
-        return first[...slash] + "page-\(number).html"
+        guard number > 1 else { return first }
+        let stem = first.hasSuffix(".html") ? String(first.dropLast(".html".count)) : first
+        // `secrets/index.html` continues as `secrets/page-2.html`; any other list as `<name>-page-2.html`.
+        if stem.hasSuffix("/index") {
+            return String(stem.dropLast("index".count)) + "page-\(number).html"
+        }
+        return stem + "-page-\(number).html"
     }
 
     /// How many pages a list of `count` rows takes (at least one, so an empty list still has a page).

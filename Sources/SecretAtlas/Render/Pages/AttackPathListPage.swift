@@ -1,5 +1,5 @@
 /// `attack-paths/index.html`: tiles, a risk-level bar and every path by risk.
-struct AttackPathListPage: Sendable {
+struct AttackPathListPage: Sendable, TemplateFields {
     let shell: PageShell
     let paths: [AttackPathRow]
     let hasPaths: Bool
@@ -24,4 +24,13 @@ struct AttackPathListPage: Sendable {
                 risk: SeverityView(level), count: model.attackPaths.filter { $0.riskLevel == level }.count)
         }
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "paths": \.paths,
+        "hasPaths": \.hasPaths,
+        "totalCount": \.totalCount,
+        "affectedResourceCount": \.affectedResourceCount,
+        "riskCounts": \.riskCounts,
+    ]
 }

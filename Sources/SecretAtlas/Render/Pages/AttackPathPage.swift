@@ -1,17 +1,31 @@
 /// An attack path's page: risk, factors, description, impact, story, MITRE techniques and its hops.
-struct AttackPathPage: Sendable {
+struct AttackPathPage: Sendable, TemplateFields {
     /// One hop: a node and the relation that leads to the next one.
-    struct Hop: Sendable {
+    struct Hop: Sendable, TemplateFields {
         let node: NodeView
         let role: String
+        let hasRole: Bool
         let edgeLabel: String
         let hasEdge: Bool
+
+        static let templateFields: FieldTable<Self> = [
+            "node": \.node,
+            "role": \.role,
+            "hasRole": \.hasRole,
+            "edgeLabel": \.edgeLabel,
+            "hasEdge": \.hasEdge,
+        ]
     }
 
     /// A resource type on the path and how many of it.
-    struct ResourceTypeCount: Sendable {
+    struct ResourceTypeCount: Sendable, TemplateFields {
         let kind: String
         let count: Int
+
+        static let templateFields: FieldTable<Self> = [
+            "kind": \.kind,
+            "count": \.count,
+        ]
     }
 
     let shell: PageShell
@@ -19,8 +33,11 @@ struct AttackPathPage: Sendable {
     let risk: SeverityView
     let origin: String
     let source: String
+    let hasSource: Bool
     let description: String
+    let hasDescription: Bool
     let potentialImpact: String
+    let hasPotentialImpact: Bool
     let riskFactors: [String]
     let hasRiskFactors: Bool
     let attackStory: [String]
@@ -41,8 +58,11 @@ struct AttackPathPage: Sendable {
         risk = SeverityView(attackPath.riskLevel)
         origin = attackPath.origin == .imported ? "Imported from the input" : ""
         source = attackPath.source ?? ""
+        hasSource = attackPath.source != nil
         description = attackPath.description ?? ""
+        hasDescription = attackPath.description != nil
         potentialImpact = attackPath.potentialImpact ?? ""
+        hasPotentialImpact = attackPath.potentialImpact != nil
         riskFactors = attackPath.riskFactors
         hasRiskFactors = !riskFactors.isEmpty
         attackStory = attackPath.attackStory
@@ -57,7 +77,7 @@ struct AttackPathPage: Sendable {
             let role = offset == 0 ? "Entry point" : next == nil ? "Target" : ""
             hops.append(
                 Hop(
-                    node: NodeView(node, context: context, root: root), role: role,
+                    node: NodeView(node, context: context, root: root), role: role, hasRole: !role.isEmpty,
                     edgeLabel: next.map { Self.relation(from: node, to: $0, model: model) } ?? "",
                     hasEdge: next != nil))
         }
@@ -81,4 +101,27 @@ struct AttackPathPage: Sendable {
         default: return "leads to"
         }
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "name": \.name,
+        "risk": \.risk,
+        "origin": \.origin,
+        "source": \.source,
+        "hasSource": \.hasSource,
+        "description": \.description,
+        "hasDescription": \.hasDescription,
+        "potentialImpact": \.potentialImpact,
+        "hasPotentialImpact": \.hasPotentialImpact,
+        "riskFactors": \.riskFactors,
+        "hasRiskFactors": \.hasRiskFactors,
+        "attackStory": \.attackStory,
+        "hasAttackStory": \.hasAttackStory,
+        "mitre": \.mitre,
+        "hasMitre": \.hasMitre,
+        "hops": \.hops,
+        "resourceTypes": \.resourceTypes,
+        "entryPoint": \.entryPoint,
+        "target": \.target,
+    ]
 }

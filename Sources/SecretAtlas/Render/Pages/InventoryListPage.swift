@@ -1,5 +1,5 @@
 /// `inventory/index.html` (and its further pages): every resource with its secret and attack-path counts.
-struct InventoryListPage: Sendable {
+struct InventoryListPage: Sendable, TemplateFields {
     let shell: PageShell
     let resources: [ResourceRow]
     let hasResources: Bool
@@ -22,4 +22,13 @@ struct InventoryListPage: Sendable {
         totalCount = model.resources.count
         affectedCount = model.secretsByResource.count
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "resources": \.resources,
+        "hasResources": \.hasResources,
+        "pagination": \.pagination,
+        "totalCount": \.totalCount,
+        "affectedCount": \.affectedCount,
+    ]
 }

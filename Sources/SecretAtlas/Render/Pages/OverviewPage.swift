@@ -1,27 +1,48 @@
 /// `index.html`: totals, risk levels, top secret types and resources, and what needs attention first.
-struct OverviewPage: Sendable {
+struct OverviewPage: Sendable, TemplateFields {
     /// One secret type with how widespread it is.
-    struct TypeRow: Sendable {
+    struct TypeRow: Sendable, TemplateFields {
         let title: String
         let category: String
         let severity: SeverityView
         let secretCount: Int
         let occurrenceCount: Int
         let resourceCount: Int
+
+        static let templateFields: FieldTable<Self> = [
+            "title": \.title,
+            "category": \.category,
+            "severity": \.severity,
+            "secretCount": \.secretCount,
+            "occurrenceCount": \.occurrenceCount,
+            "resourceCount": \.resourceCount,
+        ]
     }
 
     /// One recommendation with its unhealthy-resource count.
-    struct RecommendationRow: Sendable {
+    struct RecommendationRow: Sendable, TemplateFields {
         let title: String
         let href: String
         let severity: SeverityView
         let unhealthy: String
+
+        static let templateFields: FieldTable<Self> = [
+            "title": \.title,
+            "href": \.href,
+            "severity": \.severity,
+            "unhealthy": \.unhealthy,
+        ]
     }
 
     /// A risk level and how many attack paths have it.
-    struct RiskCount: Sendable {
+    struct RiskCount: Sendable, TemplateFields {
         let risk: SeverityView
         let count: Int
+
+        static let templateFields: FieldTable<Self> = [
+            "risk": \.risk,
+            "count": \.count,
+        ]
     }
 
     let shell: PageShell
@@ -92,4 +113,23 @@ struct OverviewPage: Sendable {
         topAttackPaths = model.attackPaths.prefix(5).map { AttackPathRow($0, context: context, root: root) }
         hasAttackPaths = !model.attackPaths.isEmpty
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "secretCount": \.secretCount,
+        "occurrenceCount": \.occurrenceCount,
+        "affectedResourceCount": \.affectedResourceCount,
+        "resourceCount": \.resourceCount,
+        "attackPathCount": \.attackPathCount,
+        "withoutTargetCount": \.withoutTargetCount,
+        "withoutTargetHref": \.withoutTargetHref,
+        "exposedAffectedCount": \.exposedAffectedCount,
+        "riskCounts": \.riskCounts,
+        "recommendations": \.recommendations,
+        "hasRecommendations": \.hasRecommendations,
+        "topTypes": \.topTypes,
+        "topResources": \.topResources,
+        "topAttackPaths": \.topAttackPaths,
+        "hasAttackPaths": \.hasAttackPaths,
+    ]
 }

@@ -1,14 +1,20 @@
 /// `recommendations/index.html`: recommendations grouped by security control, as Defender lists them.
-struct RecommendationListPage: Sendable {
+struct RecommendationListPage: Sendable, TemplateFields {
     /// One security control and its recommendations.
-    struct ControlGroup: Sendable {
+    struct ControlGroup: Sendable, TemplateFields {
         let name: String
         let id: String
         let recommendations: [Row]
+
+        static let templateFields: FieldTable<Self> = [
+            "name": \.name,
+            "id": \.id,
+            "recommendations": \.recommendations,
+        ]
     }
 
     /// One recommendation row.
-    struct Row: Sendable {
+    struct Row: Sendable, TemplateFields {
         let title: String
         let href: String
         let severity: SeverityView
@@ -16,6 +22,16 @@ struct RecommendationListPage: Sendable {
         let isHealthy: Bool
         let status: String
         let secretCount: Int
+
+        static let templateFields: FieldTable<Self> = [
+            "title": \.title,
+            "href": \.href,
+            "severity": \.severity,
+            "unhealthy": \.unhealthy,
+            "isHealthy": \.isHealthy,
+            "status": \.status,
+            "secretCount": \.secretCount,
+        ]
     }
 
     let shell: PageShell
@@ -46,4 +62,9 @@ struct RecommendationListPage: Sendable {
             ControlGroup(name: $0, id: "control-" + StableID.slug($0), recommendations: groups[$0] ?? [])
         }
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "controls": \.controls,
+    ]
 }

@@ -1,22 +1,37 @@
 /// A recommendation page: Defender's recommendation, findings table and finding panels in one page.
-struct RecommendationPage: Sendable {
+struct RecommendationPage: Sendable, TemplateFields {
     /// One row of the Findings table: a security check (secret type) and how many resources it applies to.
-    struct FindingRow: Sendable {
+    struct FindingRow: Sendable, TemplateFields {
         let id: String
         let title: String
         let anchor: String
         let category: String
         let severity: SeverityView
         let appliesTo: String
+
+        static let templateFields: FieldTable<Self> = [
+            "id": \.id,
+            "title": \.title,
+            "anchor": \.anchor,
+            "category": \.category,
+            "severity": \.severity,
+            "appliesTo": \.appliesTo,
+        ]
     }
 
     /// A finding's panel: what the check is, its remediation and where it was found.
-    struct CheckSection: Sendable {
+    struct CheckSection: Sendable, TemplateFields {
         /// A resource and how many secrets of this type it holds.
-        struct AffectedResource: Sendable {
+        struct AffectedResource: Sendable, TemplateFields {
             let name: String
             let href: String
             let secretCount: Int
+
+            static let templateFields: FieldTable<Self> = [
+                "name": \.name,
+                "href": \.href,
+                "secretCount": \.secretCount,
+            ]
         }
 
         let id: String
@@ -29,8 +44,35 @@ struct RecommendationPage: Sendable {
         let remediationHTML: String
         let affectedResources: [AffectedResource]
         let secrets: [SecretRow]
+        /// "and N more …" when a list was cut at ``RecommendationPage/rowLimit``; empty otherwise.
+        let moreResources: String
+        let hasMoreResources: Bool
+        let moreSecrets: String
+        let hasMoreSecrets: Bool
         let isKnownType: Bool
+
+        static let templateFields: FieldTable<Self> = [
+            "id": \.id,
+            "anchor": \.anchor,
+            "title": \.title,
+            "category": \.category,
+            "severity": \.severity,
+            "description": \.description,
+            "impact": \.impact,
+            "remediationHTML": \.remediationHTML,
+            "affectedResources": \.affectedResources,
+            "secrets": \.secrets,
+            "moreResources": \.moreResources,
+            "hasMoreResources": \.hasMoreResources,
+            "moreSecrets": \.moreSecrets,
+            "hasMoreSecrets": \.hasMoreSecrets,
+            "isKnownType": \.isKnownType,
+        ]
     }
+
+    /// Rows shown per list on this page; a page stays readable (and small) for the largest tenants,
+    /// and the full lists live in the paginated Secrets and Inventory pages.
+    static let rowLimit = 100
 
     let shell: PageShell
     let title: String
@@ -45,6 +87,8 @@ struct RecommendationPage: Sendable {
     let unhealthy: String
     let resourceLabel: String
     let affectedResources: [ResourceRow]
+    let moreAffectedResources: String
+    let hasMoreAffectedResources: Bool
     let findings: [FindingRow]
     let checks: [CheckSection]
 
@@ -68,7 +112,11 @@ struct RecommendationPage: Sendable {
         unhealthy =
             "\(state.unhealthyResources.count) of \(state.applicableResources.count) \(recommendation.resourceLabel)"
         let unhealthyResources = state.unhealthyResources.map { model.resources[$0] }
-        affectedResources = unhealthyResources.map { ResourceRow($0, context: context, root: root) }
+        affectedResources = unhealthyResources.prefix(Self.rowLimit).map {
+            ResourceRow($0, context: context, root: root)
+        }
+        moreAffectedResources = Self.more(unhealthyResources.count, "resource")
+        hasMoreAffectedResources = unhealthyResources.count > Self.rowLimit
         var findings: [FindingRow] = []
         var checks: [CheckSection] = []
         for typeID in state.secretTypes {
@@ -96,13 +144,44 @@ struct RecommendationPage: Sendable {
                 CheckSection(
                     id: typeID, anchor: anchor, title: type.title, category: type.category,
                     severity: SeverityView(type.severity), description: type.description, impact: type.impact,
-                    remediationHTML: context.secretTypeHTML[typeID] ?? "", affectedResources: perResource,
-                    secrets: secretPositions.sorted().map {
+                    remediationHTML: context.secretTypeHTML[typeID] ?? "",
+                    affectedResources: Array(perResource.prefix(Self.rowLimit)),
+                    secrets: secretPositions.sorted().prefix(Self.rowLimit).map {
                         SecretRow(model.secrets[$0], context: context, root: root)
                     },
+                    moreResources: Self.more(perResource.count, "resource"),
+                    hasMoreResources: perResource.count > Self.rowLimit,
+                    moreSecrets: Self.more(secretPositions.count, "secret"),
+                    hasMoreSecrets: secretPositions.count > Self.rowLimit,
                     isKnownType: type.isKnown))
         }
         self.findings = findings
         self.checks = checks
     }
+
+    /// "And 12 more resources." when `count` exceeds ``rowLimit``, else "".
+    private static func more(_ count: Int, _ noun: String) -> String {
+        count > rowLimit
+            ? "And " + Wording.counted(count - rowLimit, "more " + noun, plural: "more \(noun)s") + "." : ""
+    }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "title": \.title,
+        "control": \.control,
+        "severity": \.severity,
+        "assessmentKey": \.assessmentKey,
+        "hasAssessmentKey": \.hasAssessmentKey,
+        "description": \.description,
+        "remediationHTML": \.remediationHTML,
+        "status": \.status,
+        "isHealthy": \.isHealthy,
+        "unhealthy": \.unhealthy,
+        "resourceLabel": \.resourceLabel,
+        "affectedResources": \.affectedResources,
+        "moreAffectedResources": \.moreAffectedResources,
+        "hasMoreAffectedResources": \.hasMoreAffectedResources,
+        "findings": \.findings,
+        "checks": \.checks,
+    ]
 }

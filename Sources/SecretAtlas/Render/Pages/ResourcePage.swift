@@ -1,7 +1,7 @@
 /// A resource's page with Defender's tabs: Overview · Secrets · Attack paths · Recommendations.
-struct ResourcePage: Sendable {
+struct ResourcePage: Sendable, TemplateFields {
     /// One secret occurrence on this resource (a row of the Secrets tab).
-    struct SecretOccurrenceRow: Sendable {
+    struct SecretOccurrenceRow: Sendable, TemplateFields {
         let title: String
         let href: String
         let category: String
@@ -17,14 +17,39 @@ struct ResourcePage: Sendable {
         let verificationClass: String
         let targets: [NodeView]
         let hasTargets: Bool
+
+        static let templateFields: FieldTable<Self> = [
+            "title": \.title,
+            "href": \.href,
+            "category": \.category,
+            "severity": \.severity,
+            "fingerprint": \.fingerprint,
+            "filePath": \.filePath,
+            "fileName": \.fileName,
+            "line": \.line,
+            "lastAccess": \.lastAccess,
+            "expiry": \.expiry,
+            "isExpired": \.isExpired,
+            "verification": \.verification,
+            "verificationClass": \.verificationClass,
+            "targets": \.targets,
+            "hasTargets": \.hasTargets,
+        ]
     }
 
     /// A recommendation this resource is unhealthy for.
-    struct RecommendationRow: Sendable {
+    struct RecommendationRow: Sendable, TemplateFields {
         let title: String
         let href: String
         let severity: SeverityView
         let secretCount: Int
+
+        static let templateFields: FieldTable<Self> = [
+            "title": \.title,
+            "href": \.href,
+            "severity": \.severity,
+            "secretCount": \.secretCount,
+        ]
     }
 
     let shell: PageShell
@@ -144,4 +169,31 @@ struct ResourcePage: Sendable {
         hasRecommendations = !recommendations.isEmpty
         recommendationCount = recommendations.count
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "name": \.name,
+        "kind": \.kind,
+        "icon": \.icon,
+        "cloud": \.cloud,
+        "facts": \.facts,
+        "tags": \.tags,
+        "hasTags": \.hasTags,
+        "internetExposed": \.internetExposed,
+        "criticality": \.criticality,
+        "hasCriticality": \.hasCriticality,
+        "secrets": \.secrets,
+        "secretCountText": \.secretCountText,
+        "hasSecrets": \.hasSecrets,
+        "incomingSecrets": \.incomingSecrets,
+        "hasIncomingSecrets": \.hasIncomingSecrets,
+        "attackPaths": \.attackPaths,
+        "hasAttackPaths": \.hasAttackPaths,
+        "attackPathCount": \.attackPathCount,
+        "attackPathCountText": \.attackPathCountText,
+        "secretOccurrenceCount": \.secretOccurrenceCount,
+        "recommendationCount": \.recommendationCount,
+        "recommendations": \.recommendations,
+        "hasRecommendations": \.hasRecommendations,
+    ]
 }

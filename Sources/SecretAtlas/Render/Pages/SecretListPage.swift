@@ -1,5 +1,5 @@
 /// `secrets/index.html` (and its further pages), and the list of secrets without an identified target.
-struct SecretListPage: Sendable {
+struct SecretListPage: Sendable, TemplateFields {
     let shell: PageShell
     let heading: String
     let introduction: String
@@ -31,24 +31,23 @@ struct SecretListPage: Sendable {
             context: context)
     }
 
-    /// The page of secrets without an identified target resource.
-    ///
-    /// Not paginated: it is the triage list.
-    init(withoutTargetPath path: String, context: RenderContext) {
+    /// A page of the secrets without an identified target resource: the triage list.
+    init(withoutTargetPath path: String, page: Int, context: RenderContext) {
         let shell = PageShell(
-            pageTitle: "Secrets without an identified target resource", path: path, section: .secrets,
-            context: context)
+            pageTitle: "Secrets without an identified target resource" + (page > 1 ? " (page \(page))" : ""),
+            path: path, section: .secrets, context: context)
+        let positions = PaginationView.slice(context.secretsWithoutTarget, page: page)
         self.init(
             shell: shell, heading: "Secrets without an identified target resource",
             introduction:
                 "Secrets that don't have a known attack path: no resource in the inventory is known to "
                 + "accept them. They still need revoking — a target may be outside the scanned scope.",
             isWithoutTargetList: true,
-            rows: context.secretsWithoutTarget.map {
-                SecretRow(context.model.secrets[$0], context: context, root: shell.root)
-            },
+            rows: positions.map { SecretRow(context.model.secrets[$0], context: context, root: shell.root) },
             pagination: PaginationView(
-                first: SiteRoutes.secretsWithoutTarget, current: 1, rowCount: 0, root: shell.root),
+                first: SiteRoutes.secretsWithoutTarget, current: page,
+                rowCount: context.secretsWithoutTarget.count,
+                root: shell.root),
             context: context)
     }
 
@@ -68,4 +67,18 @@ struct SecretListPage: Sendable {
         self.withoutTargetHref = shell.root + SiteRoutes.secretsWithoutTarget
         self.allSecretsHref = shell.root + SiteRoutes.secrets
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "heading": \.heading,
+        "introduction": \.introduction,
+        "isWithoutTargetList": \.isWithoutTargetList,
+        "secrets": \.secrets,
+        "hasSecrets": \.hasSecrets,
+        "pagination": \.pagination,
+        "totalCount": \.totalCount,
+        "withoutTargetCount": \.withoutTargetCount,
+        "withoutTargetHref": \.withoutTargetHref,
+        "allSecretsHref": \.allSecretsHref,
+    ]
 }

@@ -1,7 +1,7 @@
 /// A secret's page: what it is, everywhere it lies, what it opens, and how to remediate it.
-struct SecretPage: Sendable {
+struct SecretPage: Sendable, TemplateFields {
     /// One place the secret was found.
-    struct OccurrenceRow: Sendable {
+    struct OccurrenceRow: Sendable, TemplateFields {
         let resourceName: String
         let resourceHref: String
         let resourceKind: String
@@ -14,13 +14,34 @@ struct SecretPage: Sendable {
         let scanner: String
         let firstSeen: String
         let lastSeen: String
+
+        static let templateFields: FieldTable<Self> = [
+            "resourceName": \.resourceName,
+            "resourceHref": \.resourceHref,
+            "resourceKind": \.resourceKind,
+            "filePath": \.filePath,
+            "fileName": \.fileName,
+            "line": \.line,
+            "lastAccess": \.lastAccess,
+            "expiry": \.expiry,
+            "isExpired": \.isExpired,
+            "scanner": \.scanner,
+            "firstSeen": \.firstSeen,
+            "lastSeen": \.lastSeen,
+        ]
     }
 
     /// A recommendation that lists this secret.
-    struct RecommendationLink: Sendable {
+    struct RecommendationLink: Sendable, TemplateFields {
         let title: String
         let href: String
         let anchor: String
+
+        static let templateFields: FieldTable<Self> = [
+            "title": \.title,
+            "href": \.href,
+            "anchor": \.anchor,
+        ]
     }
 
     let shell: PageShell
@@ -117,4 +138,36 @@ struct SecretPage: Sendable {
             }
         hasRecommendations = !recommendations.isEmpty
     }
+
+    static let templateFields: FieldTable<Self> = [
+        "shell": \.shell,
+        "title": \.title,
+        "typeID": \.typeID,
+        "category": \.category,
+        "severity": \.severity,
+        "fingerprint": \.fingerprint,
+        "shortFingerprint": \.shortFingerprint,
+        "verification": \.verification,
+        "verificationClass": \.verificationClass,
+        "description": \.description,
+        "impact": \.impact,
+        "isKnownType": \.isKnownType,
+        "remediationHTML": \.remediationHTML,
+        "occurrences": \.occurrences,
+        "affectedResources": \.affectedResources,
+        "targets": \.targets,
+        "hasTargets": \.hasTargets,
+        "targetCount": \.targetCount,
+        "targetNoun": \.targetNoun,
+        "withoutTargetHref": \.withoutTargetHref,
+        "isSSHKey": \.isSSHKey,
+        "publicKeyFingerprint": \.publicKeyFingerprint,
+        "hasPublicKey": \.hasPublicKey,
+        "trustedBy": \.trustedBy,
+        "hasTrustedBy": \.hasTrustedBy,
+        "attackPaths": \.attackPaths,
+        "hasAttackPaths": \.hasAttackPaths,
+        "recommendations": \.recommendations,
+        "hasRecommendations": \.hasRecommendations,
+    ]
 }
