@@ -63,11 +63,11 @@ public enum SiteBuilder {
         let plan = SitePlan(model: model)
         var totalBytes = 0
         var largest = ("", 0)
-        for page in plan.pages {
-            let file = try renderer.render(page)
-            try writer.write(file)
-            totalBytes += file.bytes.count
-            if file.bytes.count > largest.1 { largest = (file.path, file.bytes.count) }
+        for file in try PageRenderQueue(renderer: renderer).render(
+            plan.pages, batchSize: 64, consume: writer.write)
+        {
+            totalBytes += file.count
+            if file.count > largest.1 { largest = (file.path, file.count) }
         }
         let assets = try AssetCopier(directory: assetsDirectory).files()
         for asset in assets {
