@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench deps release install clean
+.PHONY: demo test lint bench deps browser-deps browser-test release install clean
 
 ## Install the system libraries the build links against, only when missing.
 deps:
@@ -16,6 +16,12 @@ deps:
 		echo "Installing system packages:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+## Headless Chromium for the browser check, only when missing.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing chromium"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
 release: deps
 	$(SWIFT) build -c release --product secret-atlas
@@ -27,9 +33,18 @@ demo: release
 lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
-## Every test, built with warnings as errors.
+## Every test, built with warnings as errors, then the sample site opened in Chromium.
 test: deps lint
 	$(SWIFT) test -Xswiftc -warnings-as-errors
+	$(MAKE) browser-test
+
+## Builds the sample with the debug binary and opens every page from file:// in headless Chromium:
+## any console message (a CSP violation, a file that failed to load) fails the check.
+browser-test: deps browser-deps
+	$(SWIFT) build -Xswiftc -warnings-as-errors --product secret-atlas
+	rm -rf .build/browser-site
+	.build/debug/secret-atlas build -o .build/browser-site --quiet
+	python3 Tests/browser/check_pages.py .build/browser-site
 
 ## Timing and throughput figures (see bench/run.sh).
 bench: deps
