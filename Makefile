@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench deps browser-deps browser-test release install clean
+.PHONY: demo test lint bench deps python-deps browser-deps browser-test schema-test release install clean
 
 ## Install the system libraries the build links against, only when missing.
 deps:
@@ -16,6 +16,11 @@ deps:
 		echo "Installing system packages:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+## Python test tools from PyPI, only when missing (Debian's own Python refuses a plain pip install).
+python-deps:
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema \
+		|| python3 -m pip install -q --break-system-packages jsonschema
 
 ## Headless Chromium for the browser check, only when missing.
 browser-deps:
@@ -36,7 +41,11 @@ lint:
 ## Every test, built with warnings as errors, then the sample site opened in Chromium.
 test: deps lint
 	$(SWIFT) test -Xswiftc -warnings-as-errors
-	$(MAKE) browser-test
+	$(MAKE) schema-test browser-test
+
+## The documented JSON Schema accepts the sample and fixtures and rejects a secret value.
+schema-test: python-deps
+	python3 Tests/schema/check_schema.py
 
 ## Builds the sample with the debug binary and opens every page from file:// in headless Chromium:
 ## any console message (a CSP violation, a file that failed to load) fails the check.
