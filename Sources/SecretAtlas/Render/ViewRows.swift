@@ -245,3 +245,52 @@ struct PaginationView: Sendable, TemplateFields {
         "summary": \.summary,
     ]
 }
+
+/// One place a secret was found: Defender's Secrets-tab metadata for one occurrence.
+struct OccurrenceView: Sendable, TemplateFields {
+    let resourceName: String
+    let resourceHref: String
+    let resourceKind: String
+    let filePath: String
+    let fileName: String
+    let line: String
+    let lastAccess: String
+    let expiry: String
+    /// Whether the token had expired at scan time; without a scan time nothing is called expired.
+    let isExpired: Bool
+    let scanner: String
+    let firstSeen: String
+    let lastSeen: String
+
+    init(_ finding: Finding, context: RenderContext, root: String) {
+        let resource = context.model.resource(finding.resourceID)
+        resourceName = resource?.name ?? finding.resourceID
+        resourceHref = resource.map { root + SiteRoutes.resource($0) } ?? ""
+        resourceKind = resource?.kind.displayName ?? ""
+        filePath = finding.filePath
+        fileName = finding.fileName
+        line = finding.line.map(String.init) ?? ""
+        lastAccess = finding.lastAccess?.display ?? ""
+        expiry = finding.expiry?.display ?? ""
+        let scanTime = context.model.scanTime
+        isExpired = finding.expiry.map { expiry in scanTime.map { expiry < $0 } ?? false } ?? false
+        scanner = finding.scanner ?? ""
+        firstSeen = finding.firstSeen?.display ?? ""
+        lastSeen = finding.lastSeen?.display ?? ""
+    }
+
+    static let templateFields: FieldTable<Self> = [
+        "resourceName": \.resourceName,
+        "resourceHref": \.resourceHref,
+        "resourceKind": \.resourceKind,
+        "filePath": \.filePath,
+        "fileName": \.fileName,
+        "line": \.line,
+        "lastAccess": \.lastAccess,
+        "expiry": \.expiry,
+        "isExpired": \.isExpired,
+        "scanner": \.scanner,
+        "firstSeen": \.firstSeen,
+        "lastSeen": \.lastSeen,
+    ]
+}

@@ -2,38 +2,14 @@
 struct ResourcePage: Sendable, TemplateFields {
     /// One secret occurrence on this resource (a row of the Secrets tab).
     struct SecretOccurrenceRow: Sendable, TemplateFields {
-        let title: String
-        let href: String
-        let category: String
-        let severity: SeverityView
-        let fingerprint: String
-        let filePath: String
-        let fileName: String
-        let line: String
-        let lastAccess: String
-        let expiry: String
-        let isExpired: Bool
-        let verification: String
-        let verificationClass: String
+        let secret: SecretRow
+        let occurrence: OccurrenceView
         let targets: [NodeView]
-        let hasTargets: Bool
 
         static let templateFields: FieldTable<Self> = [
-            "title": \.title,
-            "href": \.href,
-            "category": \.category,
-            "severity": \.severity,
-            "fingerprint": \.fingerprint,
-            "filePath": \.filePath,
-            "fileName": \.fileName,
-            "line": \.line,
-            "lastAccess": \.lastAccess,
-            "expiry": \.expiry,
-            "isExpired": \.isExpired,
-            "verification": \.verification,
-            "verificationClass": \.verificationClass,
+            "secret": \.secret,
+            "occurrence": \.occurrence,
             "targets": \.targets,
-            "hasTargets": \.hasTargets,
         ]
     }
 
@@ -126,21 +102,13 @@ struct ResourcePage: Sendable, TemplateFields {
         var rows: [SecretOccurrenceRow] = []
         let resourceSecrets = model.secrets(on: resource.id)
         for secret in resourceSecrets {
-            let type = model.catalog.secretType(secret.type)
+            let row = SecretRow(secret, context: context, root: root)
+            let targets = secret.targets.map { NodeView(.resource($0), context: context, root: root) }
             for finding in secret.occurrences where finding.resourceID == resource.id {
                 rows.append(
                     SecretOccurrenceRow(
-                        title: type.title, href: root + SiteRoutes.secret(secret), category: type.category,
-                        severity: SeverityView(type.severity), fingerprint: secret.shortFingerprint,
-                        filePath: finding.filePath, fileName: finding.fileName,
-                        line: finding.line.map(String.init) ?? "",
-                        lastAccess: finding.lastAccess?.display ?? "", expiry: finding.expiry?.display ?? "",
-                        isExpired: finding.expiry.map { expiry in model.scanTime.map { expiry < $0 } ?? false
-                        } ?? false,
-                        verification: secret.verification.displayName,
-                        verificationClass: secret.verification.rawValue,
-                        targets: secret.targets.map { NodeView(.resource($0), context: context, root: root) },
-                        hasTargets: !secret.targets.isEmpty))
+                        secret: row, occurrence: OccurrenceView(finding, context: context, root: root),
+                        targets: targets))
             }
         }
         secrets = rows

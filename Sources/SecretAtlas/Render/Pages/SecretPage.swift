@@ -1,36 +1,5 @@
 /// A secret's page: what it is, everywhere it lies, what it opens, and how to remediate it.
 struct SecretPage: Sendable, TemplateFields {
-    /// One place the secret was found.
-    struct OccurrenceRow: Sendable, TemplateFields {
-        let resourceName: String
-        let resourceHref: String
-        let resourceKind: String
-        let filePath: String
-        let fileName: String
-        let line: String
-        let lastAccess: String
-        let expiry: String
-        let isExpired: Bool
-        let scanner: String
-        let firstSeen: String
-        let lastSeen: String
-
-        static let templateFields: FieldTable<Self> = [
-            "resourceName": \.resourceName,
-            "resourceHref": \.resourceHref,
-            "resourceKind": \.resourceKind,
-            "filePath": \.filePath,
-            "fileName": \.fileName,
-            "line": \.line,
-            "lastAccess": \.lastAccess,
-            "expiry": \.expiry,
-            "isExpired": \.isExpired,
-            "scanner": \.scanner,
-            "firstSeen": \.firstSeen,
-            "lastSeen": \.lastSeen,
-        ]
-    }
-
     /// A recommendation that lists this secret.
     struct RecommendationLink: Sendable, TemplateFields {
         let title: String
@@ -57,7 +26,7 @@ struct SecretPage: Sendable, TemplateFields {
     let impact: String
     let isKnownType: Bool
     let remediationHTML: String
-    let occurrences: [OccurrenceRow]
+    let occurrences: [OccurrenceView]
     let affectedResources: [ResourceRow]
     let targets: [NodeView]
     let hasTargets: Bool
@@ -94,20 +63,7 @@ struct SecretPage: Sendable, TemplateFields {
         impact = type.impact
         isKnownType = type.isKnown
         remediationHTML = context.secretTypeHTML[secret.type] ?? ""
-        let scanTime = model.scanTime
-        occurrences = secret.occurrences.map { finding in
-            let resource = model.resource(finding.resourceID)
-            return OccurrenceRow(
-                resourceName: resource?.name ?? finding.resourceID,
-                resourceHref: resource.map { root + SiteRoutes.resource($0) } ?? "",
-                resourceKind: resource?.kind.displayName ?? "", filePath: finding.filePath,
-                fileName: finding.fileName,
-                line: finding.line.map(String.init) ?? "", lastAccess: finding.lastAccess?.display ?? "",
-                expiry: finding.expiry?.display ?? "",
-                isExpired: finding.expiry.map { expiry in scanTime.map { expiry < $0 } ?? false } ?? false,
-                scanner: finding.scanner ?? "", firstSeen: finding.firstSeen?.display ?? "",
-                lastSeen: finding.lastSeen?.display ?? "")
-        }
+        occurrences = secret.occurrences.map { OccurrenceView($0, context: context, root: root) }
         let resources = secret.resourceIDs.compactMap { model.resource($0) }
         affectedResources = resources.map { ResourceRow($0, context: context, root: root) }
         targets = secret.targets.map { NodeView(.resource($0), context: context, root: root) }
