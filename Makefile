@@ -59,12 +59,15 @@ browser-test: deps browser-deps
 bench: deps
 	bash bench/run.sh
 
-## bin/secret-atlas plus share/secret-atlas/{Templates,Assets}, found by the binary at run time.
+## bin/secret-atlas plus share/secret-atlas/{Templates,Assets,site-sample/input}, found at run time.
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/secret-atlas
 	install -m 755 .build/release/secret-atlas $(PREFIX)/bin/secret-atlas
-	rm -rf $(PREFIX)/share/secret-atlas/Templates $(PREFIX)/share/secret-atlas/Assets
+	rm -rf $(PREFIX)/share/secret-atlas/Templates $(PREFIX)/share/secret-atlas/Assets \
+		$(PREFIX)/share/secret-atlas/site-sample
 	cp -R Templates Assets $(PREFIX)/share/secret-atlas/
+	install -d $(PREFIX)/share/secret-atlas/site-sample
+	cp -R site-sample/input $(PREFIX)/share/secret-atlas/site-sample/
 
 clean:
 	rm -rf .build site

@@ -10,6 +10,7 @@ public enum SiteBuilder {
     /// - Throws: ``SiteError`` when the templates or catalog cannot be loaded.
     public static func validate(_ configuration: SiteConfiguration) throws -> BuildReport {
         let support = try SupportFiles(configuration: configuration)
+        _ = try TemplateSet(directory: support.templatesDirectory)
         let (_, diagnostics) = try loadModel(configuration, support: support)
         return BuildReport(
             diagnostics: diagnostics, pageCount: 0, fileCount: 0, totalBytes: 0, largestPage: "",
@@ -23,12 +24,7 @@ public enum SiteBuilder {
         let support = try SupportFiles(configuration: configuration)
         let templates = try TemplateSet(directory: support.templatesDirectory)
         let (model, diagnostics) = try loadModel(configuration, support: support)
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            throw SiteError.invalidInput(diagnostics: diagnostics)
-        }
-        if configuration.strict, !diagnostics.isEmpty {
-            throw SiteError.warningsWithStrict(count: diagnostics.count)
-        }
+        try check(diagnostics, strict: configuration.strict)
         let writer = try DirectoryWriter(destination: configuration.outputDirectory)
         do {
             let report = try write(
@@ -44,14 +40,36 @@ public enum SiteBuilder {
         }
     }
 
+    /// Whether a build with these problems may go on.
+    /// - Throws: ``SiteError/invalidInput(diagnostics:)`` when there is an error, or
+    ///   ``SiteError/warningsWithStrict(diagnostics:)`` when `strict` and there is a warning.
+    public static func check(_ diagnostics: [Diagnostic], strict: Bool) throws {
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw SiteError.invalidInput(diagnostics: diagnostics)
+        }
+        if strict, !diagnostics.isEmpty {
+            throw SiteError.warningsWithStrict(diagnostics: diagnostics)
+        }
+    }
+
     static func loadModel(_ configuration: SiteConfiguration, support: SupportFiles) throws -> (
         SiteModel, [Diagnostic]
     ) {
         let catalog = try CatalogLoader(templatesDirectory: support.templatesDirectory).load()
-        let input = InputLoader().load(configuration.inputs)
+        let inputs = configuration.inputs.isEmpty ? [try support.sampleInput()] : configuration.inputs
+        let input = InputLoader().load(inputs)
         let builder = SiteModelBuilder(
-            catalog: catalog, title: configuration.title, sourceDateEpoch: configuration.sourceDateEpoch)
+            catalog: catalog, title: configuration.title, sourceDateEpoch: try sourceDateEpoch(configuration))
         return builder.build(input)
+    }
+
+    /// `SOURCE_DATE_EPOCH` from the environment, the reproducible-builds convention for a build time.
+    private static func sourceDateEpoch(_ configuration: SiteConfiguration) throws -> Int64? {
+        guard let text = configuration.environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+        guard let seconds = Int64(text), seconds >= 0 else {
+            throw SiteError.invalidSourceDateEpoch(value: text)
+        }
+        return seconds
     }
 
     /// Renders every planned page and copies the assets into a writer.

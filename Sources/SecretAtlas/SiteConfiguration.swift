@@ -1,6 +1,6 @@
 /// Everything a build needs to know, gathered by the command line.
 public struct SiteConfiguration: Sendable {
-    /// Input files and folders.
+    /// Input files and folders; empty means the bundled sample.
     public var inputs: [String]
     /// Where the site goes.
     public var outputDirectory: String
@@ -12,9 +12,8 @@ public struct SiteConfiguration: Sendable {
     public var assetsDirectory: String?
     /// Whether warnings fail the build.
     public var strict: Bool
-    /// `SOURCE_DATE_EPOCH`, the report time when no input gives a scan time.
-    public var sourceDateEpoch: Int64?
-    /// The process environment, for `SECRET_ATLAS_TEMPLATES` and `SECRET_ATLAS_ASSETS`.
+    /// The process environment, for `SECRET_ATLAS_TEMPLATES`, `SECRET_ATLAS_ASSETS` and
+    /// `SOURCE_DATE_EPOCH` (the report time when no input gives a scan time).
     public var environment: [String: String]
     /// The folder of the running executable, for the installed `share/secret-atlas` layout.
     public var executableDirectory: String?
@@ -23,7 +22,7 @@ public struct SiteConfiguration: Sendable {
     public init(
         inputs: [String], outputDirectory: String, title: String = "SecretAtlas report",
         templatesDirectory: String? = nil, assetsDirectory: String? = nil, strict: Bool = false,
-        sourceDateEpoch: Int64? = nil, environment: [String: String] = [:], executableDirectory: String? = nil
+        environment: [String: String] = [:], executableDirectory: String? = nil
     ) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
@@ -31,7 +30,6 @@ public struct SiteConfiguration: Sendable {
         self.templatesDirectory = templatesDirectory
         self.assetsDirectory = assetsDirectory
         self.strict = strict
-        self.sourceDateEpoch = sourceDateEpoch
         self.environment = environment
         self.executableDirectory = executableDirectory
     }

@@ -2,12 +2,14 @@
 ///
 /// Each case carries the place and what to do about it.
 public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// An input file or folder could not be read.
-    case unreadableInput(path: String, underlying: String)
     /// The input has problems; every one, errors and warnings, is carried for the caller to print.
     case invalidInput(diagnostics: [Diagnostic])
-    /// Warnings were found and `--strict` was given.
-    case warningsWithStrict(count: Int)
+    /// Warnings were found and `--strict` was given; they are carried for the caller to print.
+    case warningsWithStrict(diagnostics: [Diagnostic])
+    /// No input was given and the bundled sample was not found.
+    case sampleNotFound(searched: [String])
+    /// `SOURCE_DATE_EPOCH` is set but is not a whole number of seconds.
+    case invalidSourceDateEpoch(value: String)
     /// No templates folder was found.
     case templatesNotFound(searched: [String])
     /// No assets folder was found.
@@ -16,15 +18,20 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     case templateMissing(name: String, searched: String)
     /// A template does not parse.
     case templateSyntax(name: String, line: Int, column: Int, detail: String)
+    /// A template, catalog or asset file could not be read.
+    case unreadableFile(path: String, underlying: String)
     /// A catalog file (remediation or recommendation Markdown) is malformed.
     case catalogInvalid(path: String, detail: String)
+    /// Two pages were planned at one URL (for example a recommendation file named `index.md`).
+    case pageCollision(path: String)
     /// Writing the site failed.
     case writeFailed(path: String, underlying: String)
 
-    /// The process exit code for this failure: 65 for bad input, 1 for a failed build.
+    /// The process exit code: 65 for bad input, 64 for a usage problem, 1 for a failed build.
     public var exitCode: Int32 {
         switch self {
         case .invalidInput, .warningsWithStrict: 65
+        case .sampleNotFound, .invalidSourceDateEpoch: 64
         default: 1
         }
     }
@@ -32,12 +39,15 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message: what failed, where, and what to do, in at most two lines.
     public var description: String {
         switch self {
-        case .unreadableInput(let path, let underlying):
-            "Cannot read input '\(path)': \(underlying)."
         case .invalidInput(let diagnostics):
             "Input is invalid: \(diagnostics.filter { $0.severity == .error }.count) error(s); no site was written."
-        case .warningsWithStrict(let count):
-            "\(count) warning(s) with --strict; no site was written."
+        case .warningsWithStrict(let diagnostics):
+            "\(diagnostics.count) warning(s) with --strict; no site was written."
+        case .sampleNotFound(let searched):
+            "No input given and the bundled sample was not found. Searched: \(searched.joined(separator: ", ")). "
+                + "Name input files or folders."
+        case .invalidSourceDateEpoch(let value):
+            "SOURCE_DATE_EPOCH is \"\(value)\"; expected a whole number of seconds since 1970."
         case .templatesNotFound(let searched):
             "No templates folder found. Searched: \(searched.joined(separator: ", ")). Pass --templates DIR."
         case .assetsNotFound(let searched):
@@ -46,8 +56,12 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
             "Template '\(name).mustache' is missing from '\(searched)'; copy it from the bundled Templates/."
         case .templateSyntax(let name, let line, let column, let detail):
             "Template syntax error in '\(name).mustache' at \(line):\(column): \(detail)."
+        case .unreadableFile(let path, let underlying):
+            "Cannot read '\(path)': \(underlying)."
         case .catalogInvalid(let path, let detail):
             "Malformed catalog file '\(path)': \(detail)."
+        case .pageCollision(let path):
+            "Two pages would be written to '\(path)'; rename the catalog file that produces one of them."
         case .writeFailed(let path, let underlying):
             "Cannot write '\(path)': \(underlying). The previous site, if any, is untouched."
         }

@@ -17,8 +17,7 @@ struct SecretAtlasCommand: ParsableCommand {
 
 /// Options shared by `build` and `validate`.
 struct InputOptions: ParsableArguments {
-    @Argument(
-        help: "Input files or folders (read recursively). Default: the bundled sample, site-sample/input.")
+    @Argument(help: "Input files or folders (read recursively). Default: the bundled sample.")
     var inputs: [String] = []
 
     @Option(help: "Folder of Mustache templates and catalog Markdown (default: the bundled Templates/).")
@@ -31,12 +30,10 @@ struct InputOptions: ParsableArguments {
     var strict = false
 
     func configuration(output: String, title: String) -> SiteConfiguration {
-        let environment = ProcessInfo.processInfo.environment
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         return SiteConfiguration(
-            inputs: inputs.isEmpty ? ["site-sample/input"] : inputs, outputDirectory: output, title: title,
-            templatesDirectory: templates, assetsDirectory: assets, strict: strict,
-            sourceDateEpoch: environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }, environment: environment,
+            inputs: inputs, outputDirectory: output, title: title, templatesDirectory: templates,
+            assetsDirectory: assets, strict: strict, environment: ProcessInfo.processInfo.environment,
             executableDirectory: executable.deletingLastPathComponent().path)
     }
 }
@@ -48,13 +45,16 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     }
 }
 
-/// Runs a step, turning a ``SiteError`` into its message on stderr and its exit code.
+/// Runs a step, turning a ``SiteError`` into its diagnostics and message on stderr and its exit code.
 func runReportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as SiteError {
-        if case .invalidInput(let diagnostics) = error {
+        switch error {
+        case .invalidInput(let diagnostics), .warningsWithStrict(let diagnostics):
             printDiagnostics(diagnostics)
+        default:
+            break
         }
         FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
         throw ExitCode(error.exitCode)
@@ -80,11 +80,11 @@ struct Build: ParsableCommand {
             let report = try SiteBuilder.build(input.configuration(output: output, title: title))
             printDiagnostics(report.diagnostics)
             if !quiet {
-                let path = URL(fileURLWithPath: output).standardizedFileURL.path
+                let site = URL(fileURLWithPath: output).standardizedFileURL
                 print(
-                    "Wrote \(report.pageCount) pages (\(report.fileCount) files, \(report.totalBytes) bytes) to \(path)"
-                )
-                print("Open file://\(path)/index.html")
+                    "Wrote \(report.pageCount) pages (\(report.fileCount) files, \(report.totalBytes) bytes) "
+                        + "to \(site.path)")
+                print("Open \(site.appendingPathComponent("index.html").absoluteString)")
             }
         }
     }
@@ -100,9 +100,13 @@ struct Validate: ParsableCommand {
         try runReportingErrors {
             let report = try SiteBuilder.validate(input.configuration(output: "", title: ""))
             printDiagnostics(report.diagnostics)
-            let warnings = report.diagnostics.count - report.errorCount
-            print("\(report.errorCount) error(s), \(warnings) warning(s).")
-            if report.errorCount > 0 || (input.strict && warnings > 0) { throw ExitCode(65) }
+            print(
+                "\(report.errorCount) error(s), \(report.diagnostics.count - report.errorCount) warning(s).")
+            do {
+                try SiteBuilder.check(report.diagnostics, strict: input.strict)
+            } catch let error as SiteError {
+                throw ExitCode(error.exitCode)
+            }
         }
     }
 }

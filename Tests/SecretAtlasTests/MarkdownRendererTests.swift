@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import SecretAtlas
@@ -51,5 +53,17 @@ struct MarkdownRendererTests {
 
     @Test func escapesTextAndCode() {
         #expect(renderer.html(from: "`<b>` & \"q\"") == "<p><code>&lt;b&gt;</code> &amp; &quot;q&quot;</p>\n")
+    }
+
+    @Test func rendersCorrectlyFromManyThreadsAtOnce() {
+        let wrong = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 400) { _ in
+            if MarkdownRenderer().html(from: "~~old~~ and ~~older~~")
+                != "<p><del>old</del> and <del>older</del></p>\n"
+            {
+                wrong.withLock { $0 += 1 }
+            }
+        }
+        #expect(wrong.withLock { $0 } == 0)
     }
 }

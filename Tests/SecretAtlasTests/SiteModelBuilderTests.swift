@@ -37,9 +37,45 @@ struct SiteModelBuilderTests {
 
     @Test func anSSHKeyTrustedByAnotherMachineIsVerifiedAndTargetsIt() throws {
         let (model, _) = try TestSupport.model(json: sshDocument())
-        // vm-a trusts the key too, but the key lies on vm-a, so only vm-b is a new target.
-        #expect(model.secrets[0].targets == ["vm-b"])
+        // vm-a trusts the key and holds it, but the key also lies on vm-c, from where it opens vm-a.
+        #expect(model.secrets[0].targets == ["vm-a", "vm-b"])
         #expect(model.secrets[0].verification == .verified)
+    }
+
+    @Test func aKeyThatAlsoLiesOnTheMachineTrustingItStillOpensThatMachineFromElsewhere() throws {
+        // The key lies on vm-a and vm-c; both trust it, so each opens from the other.
+        let json = sshDocument().replacingOccurrences(
+            of: #""name": "vm-c", "kind": "virtualMachine", "cloud": "azure"}"#,
+            with: #""name": "vm-c", "kind": "virtualMachine", "cloud": "azure", "authorizedKeys": [""#
+                + keyFingerprint + #""]}"#)
+        let (model, _) = try TestSupport.model(json: json)
+        #expect(model.secrets[0].targets == ["vm-a", "vm-b", "vm-c"])
+        #expect(model.secrets[0].verification == .verified)
+    }
+
+    @Test func aKeyFoundOnlyOnTheMachineThatTrustsItOpensNothing() throws {
+        let json = TestSupport.document(
+            resources:
+                #"[{"id": "vm-a", "name": "vm-a", "kind": "virtualMachine", "cloud": "azure", "authorizedKeys": [""#
+                + keyFingerprint + #""]}]"#,
+            findings: #"[{"resource": "vm-a", "secretType": "ssh-private-key", "fingerprint": ""#
+                + keyFingerprint
+                + #"", "publicKeyFingerprint": ""# + keyFingerprint + #"", "filePath": "/root/.ssh/id_rsa"}]"#
+        )
+        let (model, _) = try TestSupport.model(json: json)
+        #expect(model.secrets[0].targets.isEmpty)
+        #expect(model.secrets[0].verification == .unverified)
+    }
+
+    @Test func anExposedToInternetEdgeMarksTheResourceExposed() throws {
+        let json = sshDocument()
+        let exposedByFlag = try TestSupport.model(json: json).0
+        #expect(exposedByFlag.resources.map(\.internetExposed) == [true, false, false])
+        let withEdge = TestSupport.document(
+            resources: #"[{"id": "vm-x", "name": "vm-x", "kind": "ec2Instance", "cloud": "aws"}]"#,
+            findings: "[]",
+            edges: #"[{"type": "exposedTo", "from": "vm-x", "to": "internet"}]"#)
+        #expect(try TestSupport.model(json: withEdge).0.resources.map(\.internetExposed) == [true])
     }
 
     @Test func anSSHKeyTrustedNowhereIsUnverifiedAndWithoutTarget() throws {

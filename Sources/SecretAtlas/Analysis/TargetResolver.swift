@@ -8,29 +8,24 @@ struct TargetResolver {
     struct Resolution: Equatable {
         /// Cloud ids of target resources, sorted and unique.
         let targets: [String]
-        /// True when an SSH key's public key is trusted by some machine other than where it lies.
+        /// True when an SSH key's public key is trusted by a machine it can be carried to from elsewhere.
         let verifiedByAuthorizedKeys: Bool
     }
 
     private let edgeTargets: [String: Set<String>]
-    private let machinesByAuthorizedKey: [String: [String]]
+    private let trustingMachines: [String: [String]]
 
     /// Indexes the evidence once, so each secret is resolved in time proportional to its own size.
-    init(resources: [Resource], edges: [GraphEdge]) {
+    /// - Parameter trustingMachines: cloud ids of the machines that trust each public-key fingerprint.
+    init(edges: [GraphEdge], trustingMachines: [String: [String]]) {
         var edgeTargets: [String: Set<String>] = [:]
         for edge in edges where edge.kind == .canAuthenticateTo {
             if case .secret(let fingerprint) = edge.from, case .resource(let id) = edge.to {
                 edgeTargets[fingerprint, default: []].insert(id)
             }
         }
-        var machines: [String: [String]] = [:]
-        for resource in resources {
-            for key in resource.authorizedKeys {
-                machines[key, default: []].append(resource.id)
-            }
-        }
         self.edgeTargets = edgeTargets
-        self.machinesByAuthorizedKey = machines
+        self.trustingMachines = trustingMachines
     }
 
     /// Resolves one secret's targets, given the resources it lies on and its public key, if any.
@@ -38,9 +33,10 @@ struct TargetResolver {
         var targets = edgeTargets[fingerprint] ?? []
         var verified = false
         if let publicKeyFingerprint {
-            // A key trusted by the machine it lies on opens nothing new; only other machines count.
-            let trusting = (machinesByAuthorizedKey[publicKeyFingerprint] ?? []).filter {
-                !foundOn.contains($0)
+            // A machine is a target when the key also lies somewhere else: from there an attacker can
+            // carry it over. A key found only on the machine that trusts it opens nothing new.
+            let trusting = (trustingMachines[publicKeyFingerprint] ?? []).filter { machine in
+                foundOn.contains { $0 != machine }
             }
             targets.formUnion(trusting)
             verified = !trusting.isEmpty

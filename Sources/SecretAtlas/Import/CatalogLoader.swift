@@ -57,31 +57,36 @@ struct CatalogLoader {
 
     private func markdownFiles(in folder: String) throws -> [(path: String, slug: String)] {
         let directory = (templatesDirectory as NSString).appendingPathComponent(folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw SiteError.catalogInvalid(path: directory, detail: "the folder is missing or unreadable")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw SiteError.catalogInvalid(path: directory, detail: "the folder is missing")
         }
-        return names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map {
+        let listing = FileTree.files(under: directory) { $0.hasSuffix(".md") && !$0.contains("/") }
+        if let error = listing.errors.first {
+            throw SiteError.unreadableFile(path: error.path, underlying: error.reason)
+        }
+        return listing.files.map {
             ((directory as NSString).appendingPathComponent($0), String($0.dropLast(3)))
         }
     }
 
     private func frontMatter(_ path: String) throws -> ([String: Any], String) {
-        guard let data = FileManager.default.contents(atPath: path),
-            let text = String(data: data, encoding: .utf8)
-        else {
-            throw SiteError.catalogInvalid(path: path, detail: "cannot read the file as UTF-8 text")
+        let text: String
+        do {
+            text = try FileTree.text(at: path)
+        } catch let error as FileTree.ReadError {
+            throw SiteError.unreadableFile(path: error.path, underlying: error.reason)
         }
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        guard normalized.hasPrefix("---\n"),
-            let end = normalized.range(
-                of: "\n---\n",
-                range: normalized.index(normalized.startIndex, offsetBy: 3)..<normalized.endIndex)
-        else {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == "---", let closing = lines.dropFirst().firstIndex(of: "---") else {
             throw SiteError.catalogInvalid(
                 path: path, detail: "expected YAML front matter between two '---' lines")
         }
-        let yaml = String(normalized[normalized.index(normalized.startIndex, offsetBy: 4)..<end.lowerBound])
-        let body = String(normalized[end.upperBound...])
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        let body = lines[(closing + 1)...].joined(separator: "\n")
         let parsed: Any?
         do {
             parsed = try Yams.load(yaml: yaml)

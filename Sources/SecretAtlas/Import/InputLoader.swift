@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds the input files named on the command line and reads each with the importer for its format.
 struct InputLoader {
     /// File endings read when a folder is given.
@@ -24,102 +30,104 @@ struct InputLoader {
             return []
         }
         guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            diagnostics.append(Diagnostic(.error, file: path, message: "cannot list the folder."))
-            return []
+        let listing = FileTree.files(under: path) {
+            Self.fileExtensions.contains(($0 as NSString).pathExtension.lowercased())
         }
-        var files: [String] = []
-        for case let relative as String in enumerator {
-            let name = (relative as NSString).lastPathComponent
-            guard !name.hasPrefix("."),
-                Self.fileExtensions.contains((name as NSString).pathExtension.lowercased())
-            else { continue }
-            let full = (path as NSString).appendingPathComponent(relative)
-            var childIsDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &childIsDirectory),
-                !childIsDirectory.boolValue
-            {
-                files.append(full)
-            }
+        for error in listing.errors {
+            diagnostics.append(Diagnostic(.error, file: error.path, message: "cannot read: \(error.reason)."))
         }
-        if files.isEmpty {
+        if listing.files.isEmpty, listing.errors.isEmpty {
             diagnostics.append(
                 Diagnostic(.warning, file: path, message: "the folder holds no .json or .jsonl files."))
         }
-        return files.sorted()
+        return listing.files.map { (path as NSString).appendingPathComponent($0) }
     }
 
     private func read(_ file: String) -> ScanInput {
         let importer = NativeImporter(file: file)
-        let isLines = ["jsonl", "ndjson"].contains((file as NSString).pathExtension.lowercased())
-        guard let handle = FileHandle(forReadingAtPath: file) else {
-            var input = ScanInput()
-            input.diagnostics.append(
-                Diagnostic(
-                    .error, file: file,
-                    message: "cannot read the file (check that it exists and is readable)."))
+        if ["jsonl", "ndjson"].contains((file as NSString).pathExtension.lowercased()) {
+            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return failure(file, String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            let lines = LineReader(descriptor: descriptor)
+            var input = importer.importJSONLines(lines)
+            if let reason = lines.failure {
+                input.diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, location: .line(lines.lineNumber + 1, path: nil),
+                        message: "cannot read further: \(reason)."))
+            }
             return input
-        }
-        defer { try? handle.close() }
-        if isLines {
-            return importer.importJSONLines(LineSequence(handle: handle))
         }
         do {
-            let data = try handle.readToEnd() ?? Data()
-            return importer.importJSON([UInt8](data))
+            return importer.importJSON(try FileTree.bytes(at: file))
+        } catch let error as FileTree.ReadError {
+            return failure(file, error.reason)
         } catch {
-            var input = ScanInput()
-            input.diagnostics.append(
-                Diagnostic(.error, file: file, message: "cannot read the file: \(error)."))
-            return input
+            return failure(file, "\(error)")
         }
+    }
+
+    private func failure(_ file: String, _ reason: String) -> ScanInput {
+        var input = ScanInput()
+        input.diagnostics.append(Diagnostic(.error, file: file, message: "cannot read the file: \(reason)."))
+        return input
     }
 }
 
 /// The lines of a file, read in chunks so a large JSON Lines file is never held in memory whole.
-struct LineSequence: Sequence {
-    let handle: FileHandle
+///
+/// A class so that a read error met while iterating is still visible (``failure``) after the loop.
+final class LineReader: Sequence, IteratorProtocol {
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    /// The number of the last line returned.
+    private(set) var lineNumber = 0
+    /// Why reading stopped early, if it did.
+    private(set) var failure: String?
 
-    func makeIterator() -> Iterator {
-        Iterator(handle: handle)
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
     }
 
-    /// Yields (1-based line number, bytes without the newline).
-    struct Iterator: IteratorProtocol {
-        let handle: FileHandle
-        private var buffer: [UInt8] = []
-        private var position = 0
-        private var lineNumber = 0
-        private var atEnd = false
-
-        init(handle: FileHandle) {
-            self.handle = handle
-        }
-
-        mutating func next() -> (Int, [UInt8])? {
-            while true {
-                if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                    let line = Array(buffer[position..<newline])
-                    position = newline + 1
-                    lineNumber += 1
-                    return (lineNumber, line)
-                }
-                if atEnd {
-                    guard position < buffer.count else { return nil }
-                    let line = Array(buffer[position...])
-                    position = buffer.count
-                    lineNumber += 1
-                    return (lineNumber, line)
-                }
-                buffer.removeFirst(position)
-                position = 0
-                let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
-                if let chunk, !chunk.isEmpty {
-                    buffer.append(contentsOf: chunk)
-                } else {
-                    atEnd = true
-                }
+    /// The next (1-based line number, bytes without the newline), or nil at the end or on a read error.
+    func next() -> (Int, [UInt8])? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[position..<newline])
+                position = newline + 1
+                lineNumber += 1
+                return (lineNumber, line)
             }
+            if atEnd {
+                guard position < buffer.count else { return nil }
+                let line = Array(buffer[position...])
+                position = buffer.count
+                lineNumber += 1
+                return (lineNumber, line)
+            }
+            buffer.removeFirst(position)
+            position = 0
+            fill()
+        }
+    }
+
+    private func fill() {
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 {
+                failure = String(cString: strerror(errno))
+                atEnd = true
+            } else if count == 0 {
+                atEnd = true
+            } else {
+                buffer.append(contentsOf: chunk[0..<count])
+            }
+            return
         }
     }
 }

@@ -1,4 +1,5 @@
 internal import CCmarkGFM
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -15,6 +16,12 @@ struct MarkdownRenderer: Sendable {
     /// and thread-safely initialised).
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// cmark-gfm is not safe to use from two threads at once: attaching and freeing a parser with the
+    /// strikethrough extension adds and removes `~` in a process-wide table of special characters, so a
+    /// parser freed on one thread makes another miss `~~text~~` (seen in parallel tests). Every parse
+    /// holds this lock; the site renders its Markdown once per catalog entry, so it is never contended.
+    private static let cmarkLock = Mutex(())
+
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     init() {
@@ -25,6 +32,10 @@ struct MarkdownRenderer: Sendable {
     /// - Parameter markdown: GitHub-flavoured Markdown.
     /// - Returns: HTML with raw HTML omitted and unsafe link targets dropped.
     func html(from markdown: String) -> String {
+        Self.cmarkLock.withLock { _ in render(markdown) }
+    }
+
+    private func render(_ markdown: String) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }

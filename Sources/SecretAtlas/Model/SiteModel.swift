@@ -24,6 +24,8 @@ struct SiteModel: Sendable {
     let attackPathsByNode: [GraphNode: [Int]]
     /// Position in ``secrets`` by fingerprint.
     let secretIndex: [String: Int]
+    /// Cloud ids of the machines whose authorized keys hold each SSH public-key fingerprint.
+    let trustingMachines: [String: [String]]
 
     /// The resource with a cloud id, if it is in the inventory.
     func resource(_ id: String) -> Resource? {

@@ -11,12 +11,21 @@ struct SiteModelBuilder {
     /// Builds the model and returns it with every problem found.
     func build(_ input: ScanInput) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics = input.diagnostics
-        let resources = buildResources(input.resources, &diagnostics)
+        // Exposure comes from the resource's own flag or from an `exposedTo` edge to the Internet.
+        var exposedByEdge = Set<String>()
+        for edge in input.edges where edge.kind == .exposedTo && edge.to == .internet {
+            if case .resource(let id) = edge.from { exposedByEdge.insert(id) }
+        }
+        let resources = buildResources(input.resources, exposedByEdge: exposedByEdge, &diagnostics)
         let resourceIndex = Dictionary(uniqueKeysWithValues: resources.enumerated().map { ($1.id, $0) })
         let findings = checkFindings(input.findings, resourceIndex, &diagnostics)
         let knownFingerprints = Set(findings.map(\.fingerprint))
         let edges = checkEdges(input.edges, resourceIndex, knownFingerprints, &diagnostics)
-        let secrets = buildSecrets(findings, resources: resources, edges: edges)
+        var trustingMachines: [String: [String]] = [:]
+        for resource in resources {
+            for key in resource.authorizedKeys { trustingMachines[key, default: []].append(resource.id) }
+        }
+        let secrets = buildSecrets(findings, edges: edges, trustingMachines: trustingMachines)
         let secretIndex = Dictionary(uniqueKeysWithValues: secrets.enumerated().map { ($1.fingerprint, $0) })
         var secretsByResource: [String: [Int]] = [:]
         for (position, secret) in secrets.enumerated() {
@@ -27,7 +36,7 @@ struct SiteModelBuilder {
         let paths = buildAttackPaths(input.attackPaths, resourceIndex, knownFingerprints, &diagnostics)
         var pathsByNode: [GraphNode: [Int]] = [:]
         for (position, path) in paths.enumerated() {
-            for node in Set([path.entryPoint, path.target] + path.steps) {
+            for node in Set([path.entryPoint, path.target] + path.steps).sorted() {
                 pathsByNode[node, default: []].append(position)
             }
         }
@@ -38,13 +47,13 @@ struct SiteModelBuilder {
             scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
             resources: resources, secrets: secrets, edges: edges, attackPaths: paths, catalog: catalog,
             resourceIndex: resourceIndex, secretsByResource: secretsByResource,
-            attackPathsByNode: pathsByNode,
-            secretIndex: secretIndex)
+            attackPathsByNode: pathsByNode, secretIndex: secretIndex, trustingMachines: trustingMachines)
         return (model, diagnostics)
     }
 
-    private func buildResources(_ records: [ResourceRecord], _ diagnostics: inout [Diagnostic]) -> [Resource]
-    {
+    private func buildResources(
+        _ records: [ResourceRecord], exposedByEdge: Set<String>, _ diagnostics: inout [Diagnostic]
+    ) -> [Resource] {
         var firstOrigin: [String: RecordOrigin] = [:]
         var resources: [Resource] = []
         for record in records {
@@ -65,7 +74,8 @@ struct SiteModelBuilder {
                     kind: record.kind, cloud: record.cloud, subscription: record.subscription,
                     resourceGroup: record.resourceGroup, region: record.region, os: record.os,
                     tags: record.tags,
-                    internetExposed: record.internetExposed, criticality: record.criticality,
+                    internetExposed: record.internetExposed || exposedByEdge.contains(record.id),
+                    criticality: record.criticality,
                     hostnames: record.hostnames, authorizedKeys: record.authorizedKeys))
         }
         return resources.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -151,8 +161,10 @@ struct SiteModelBuilder {
         }
     }
 
-    private func buildSecrets(_ findings: [Finding], resources: [Resource], edges: [GraphEdge]) -> [Secret] {
-        let resolver = TargetResolver(resources: resources, edges: edges)
+    private func buildSecrets(
+        _ findings: [Finding], edges: [GraphEdge], trustingMachines: [String: [String]]
+    ) -> [Secret] {
+        let resolver = TargetResolver(edges: edges, trustingMachines: trustingMachines)
         var groups: [String: [Finding]] = [:]
         for finding in findings {
             groups[finding.fingerprint, default: []].append(finding)
@@ -211,7 +223,7 @@ struct SiteModelBuilder {
             var steps = record.steps
             if steps.first != record.entryPoint { steps.insert(record.entryPoint, at: 0) }
             if steps.last != record.target { steps.append(record.target) }
-            for node in Set(steps) where !isKnown(node, resourceIndex, fingerprints) {
+            for node in Set(steps).sorted() where !isKnown(node, resourceIndex, fingerprints) {
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: record.origin.file, location: record.origin.location,

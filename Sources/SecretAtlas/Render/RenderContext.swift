@@ -21,8 +21,6 @@ struct RenderContext: Sendable {
     let secretsWithoutTarget: [Int]
     /// Positions of the secrets that can authenticate to each resource, by cloud id.
     let secretsByTarget: [String: [Int]]
-    /// Cloud ids of the machines that trust each SSH public-key fingerprint.
-    let machinesByAuthorizedKey: [String: [String]]
 
     init(model: SiteModel, version: String, markdown: MarkdownRenderer) {
         self.model = model
@@ -65,11 +63,6 @@ struct RenderContext: Sendable {
             for target in secret.targets { byTarget[target, default: []].append(position) }
         }
         self.secretsByTarget = byTarget
-        var byKey: [String: [String]] = [:]
-        for resource in model.resources {
-            for key in resource.authorizedKeys { byKey[key, default: []].append(resource.id) }
-        }
-        self.machinesByAuthorizedKey = byKey
     }
 
     /// The recommendation state covering a resource kind, if any.

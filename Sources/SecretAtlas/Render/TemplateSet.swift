@@ -1,4 +1,3 @@
-import Foundation
 internal import Mustache
 
 /// The page templates, loaded once from a templates folder and checked to be complete.
@@ -18,16 +17,17 @@ struct TemplateSet: Sendable {
     init(directory: String) throws {
         self.directory = directory
         var library = MustacheLibrary()
-        let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
-        for file in files {
+        let listing = FileTree.files(under: directory) { $0.hasSuffix(".mustache") }
+        if let error = listing.errors.first {
+            throw SiteError.unreadableFile(path: error.path, underlying: error.reason)
+        }
+        for file in listing.files {
             let name = String(file.dropLast(".mustache".count))
-            let path = (directory as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: path),
-                let text = String(data: data, encoding: .utf8)
-            else {
-                throw SiteError.templateSyntax(
-                    name: name, line: 1, column: 1, detail: "cannot read the file as UTF-8 text")
+            let text: String
+            do {
+                text = try FileTree.text(at: directory + "/" + file)
+            } catch let error as FileTree.ReadError {
+                throw SiteError.unreadableFile(path: error.path, underlying: error.reason)
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)

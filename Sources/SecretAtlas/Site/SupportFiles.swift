@@ -5,6 +5,7 @@ import Foundation
 struct SupportFiles {
     let templatesDirectory: String
     let assetsDirectory: String
+    private let executableDirectory: String?
 
     init(configuration: SiteConfiguration) throws {
         templatesDirectory = try Self.locate(
@@ -15,6 +16,24 @@ struct SupportFiles {
             "Assets", flag: configuration.assetsDirectory, variable: "SECRET_ATLAS_ASSETS",
             configuration: configuration, marker: "site.css"
         ) { SiteError.assetsNotFound(searched: $0) }
+        executableDirectory = configuration.executableDirectory
+    }
+
+    /// The bundled sample input, built when no input is named: `site-sample/input` in the working
+    /// directory (a checkout), else the installed copy in `share/secret-atlas`.
+    /// - Throws: ``SiteError/sampleNotFound(searched:)``.
+    func sampleInput() throws -> String {
+        var candidates = ["site-sample/input"]
+        if let executableDirectory {
+            candidates.append(
+                URL(fileURLWithPath: executableDirectory)
+                    .appendingPathComponent("../share/secret-atlas/site-sample/input").standardizedFileURL
+                    .path)
+        }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw SiteError.sampleNotFound(searched: candidates)
+        }
+        return found
     }
 
     private static func locate(

@@ -75,7 +75,7 @@ struct SecretPage: Sendable, TemplateFields {
         publicKeyFingerprint = secret.publicKeyFingerprint ?? ""
         hasPublicKey = secret.publicKeyFingerprint != nil
         if let key = secret.publicKeyFingerprint {
-            trustedBy = (context.machinesByAuthorizedKey[key] ?? [])
+            trustedBy = (model.trustingMachines[key] ?? [])
                 .map { NodeView(.resource($0), context: context, root: root) }
         } else {
             trustedBy = []

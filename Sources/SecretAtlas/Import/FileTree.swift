@@ -1,0 +1,76 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads folders and files for every stage that takes files in: inputs, templates, catalog, assets.
+///
+/// One place decides what a folder contains (regular files, sorted, hidden paths skipped, symbolic
+/// links to folders not followed, so a link loop cannot hang a build) and how a failed read is worded.
+enum FileTree {
+    /// A file or folder that could not be read, with the system's reason.
+    struct ReadError: Error, Equatable {
+        let path: String
+        let reason: String
+    }
+
+    /// Paths, relative to `folder`, of the regular files below it whose relative path passes `include`;
+    /// sorted, and skipping anything whose name starts with a dot (`.git`, `.DS_Store`).
+    /// - Returns: the files and a read error for each part of the folder that could not be listed.
+    static func files(under folder: String, include: (String) -> Bool = { _ in true }) -> (
+        files: [String], errors: [ReadError]
+    ) {
+        let root = URL(fileURLWithPath: folder, isDirectory: true)
+        var errors: [ReadError] = []
+        let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles],
+            errorHandler: { url, error in
+                errors.append(ReadError(path: url.path, reason: (error as NSError).localizedDescription))
+                return true
+            })
+        var files: [String] = []
+        let prefix = root.standardizedFileURL.path + "/"
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else {
+                continue
+            }
+            let path = url.standardizedFileURL.path
+            let relative =
+                path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent
+            if include(relative) { files.append(relative) }
+        }
+        return (files.sorted(), errors)
+    }
+
+    /// The whole content of a file.
+    /// - Throws: ``ReadError`` with the system's reason (`No such file or directory`, `Permission denied`…).
+    static func bytes(at path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return result }
+            result.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// A file's content as UTF-8 text.
+    /// - Throws: ``ReadError`` when it cannot be read or is not valid UTF-8.
+    static func text(at path: String) throws -> String {
+        let data = try bytes(at: path)
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw ReadError(path: path, reason: "the file is not valid UTF-8 text")
+        }
+        return text
+    }
+}
