@@ -16,7 +16,9 @@ struct TargetResolver {
     private let trustingMachines: [String: [String]]
 
     /// Indexes the evidence once, so each secret is resolved in time proportional to its own size.
-    /// - Parameter trustingMachines: cloud ids of the machines that trust each public-key fingerprint.
+    /// - Parameters:
+    ///   - edges: the graph edges; `canAuthenticateTo` edges from secrets are read.
+    ///   - trustingMachines: cloud ids of the machines that trust each public-key fingerprint.
     init(edges: [GraphEdge], trustingMachines: [String: [String]]) {
         var edgeTargets: [String: Set<String>] = [:]
         for edge in edges where edge.kind == .canAuthenticateTo {

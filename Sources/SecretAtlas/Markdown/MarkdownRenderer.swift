@@ -16,6 +16,8 @@ struct MarkdownRenderer: Sendable {
     /// and thread-safely initialised).
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// Serializes every use of cmark-gfm.
+    ///
     /// cmark-gfm is not safe to use from two threads at once: attaching and freeing a parser with the
     /// strikethrough extension adds and removes `~` in a process-wide table of special characters, so a
     /// parser freed on one thread makes another miss `~~text~~` (seen in parallel tests). Every parse
