@@ -26,14 +26,15 @@ struct EscapingTests {
              "resources": [
                {"id": \(try quoted("vm/" + payload)), "name": \(p), "kind": "virtualMachine", "cloud": "azure",
                 "subscription": \(p), "resourceGroup": \(p), "region": \(p), "os": \(p), "tags": {\(p): \(p)},
-                "internetExposed": true, "hostnames": [\(p)], "authorizedKeys": [\(p)]},
+                "internetExposed": true, "hostnames": [\(p)], "authorizedKeys": ["SHA256:0123456789abcdefXYZ"]},
                {"id": "target", "name": \(p), "kind": "storageAccount", "cloud": "azure"}
              ],
              "findings": [
                {"resource": \(try quoted("vm/" + payload)), "secretType": \(p), "fingerprint": "\(fingerprint)",
-                "filePath": \(p), "scanner": \(p), "publicKeyFingerprint": \(p)},
+                "filePath": \(p), "scanner": \(p)},
                {"resource": \(try quoted("vm/" + payload)), "secretType": "ssh-private-key", "fingerprint": "SHA256:0123456789abcdefXYZ",
-                "filePath": \(try quoted("/home/" + payload + "/.ssh/id_rsa")), "publicKeyFingerprint": \(p)}
+                "filePath": \(try quoted("/home/" + payload + "/.ssh/id_rsa")),
+                "publicKeyFingerprint": "SHA256:0123456789abcdefXYZ"}
              ],
              "edges": [{"type": "canAuthenticateTo", "from": "secret:\(fingerprint)", "to": "target", "source": \(p)}],
              "attackPaths": [

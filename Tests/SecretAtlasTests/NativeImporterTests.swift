@@ -42,10 +42,10 @@ struct NativeImporterTests {
                     + "gcpVmInstance, storageAccount, sqlServer, sqlDatabase, postgresqlServer, mysqlServer, "
                     + "mariadbServer, cosmosDbAccount, rdsInstance, s3Bucket, gcsBucket, keyVault, armDeployment, "
                     + "cloudFormationStack, identity, iamUser, iamRole, kubernetesCluster, other, found \"mainframe\".",
-                "error: scan/findings.json at resources[0].internetExposed: expected true or false, found \"yes\".",
-                "error: scan/findings.json at findings[0].line: expected an integer ≥ 1, found \"twelve\".",
+                "error: scan/findings.json at resources[0].internetExposed: expected true or false, found a string.",
+                "error: scan/findings.json at findings[0].line: expected an integer ≥ 1, found a string.",
                 "error: scan/findings.json at findings[0].lastAccess: expected an RFC 3339 timestamp such as "
-                    + "\"2026-11-20T06:00:00Z\", found \"yesterday\".",
+                    + "\"2026-11-20T06:00:00Z\".",
             ])
     }
 
@@ -67,6 +67,51 @@ struct NativeImporterTests {
                     + "secret values; remove \"snippet\" and give the secret's fingerprint instead."))
         #expect(!found.joined().contains("AKIAEXAMPLEVALUE0001"))
         #expect(!found.joined().contains("aws_secret=abc"))
+    }
+
+    @Test func rejectsSecretLikeMemberNamesWhateverTheirCase() {
+        let json = TestSupport.document(
+            findings: """
+                [{"resource": "r", "secretType": "aws-access-key", "Secret": "x", "privateKey": "y",
+                  "fingerprint": "hmac-sha256:00112233445566778899aabb", "filePath": "/x"}]
+                """)
+        #expect(
+            messages(json).map { $0.components(separatedBy: ":").prefix(2).joined(separator: ":") } == [
+                "error: scan/findings.json at findings[0].Secret",
+                "error: scan/findings.json at findings[0].privateKey",
+            ])
+    }
+
+    @Test func neverRepeatsTextFromAFieldOfTheWrongType() {
+        let json = TestSupport.document(
+            findings: """
+                [{"resource": "r", "secretType": "aws-access-key", "fingerprint": "hmac-sha256:00112233445566778899aabb",
+                  "filePath": "/x", "line": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}]
+                """)
+        #expect(
+            messages(json) == [
+                "error: scan/findings.json at findings[0].line: expected an integer ≥ 1, found a string."
+            ])
+    }
+
+    @Test func checksPublicKeyAndAuthorizedKeyFingerprints() {
+        let json = TestSupport.document(
+            resources: """
+                [{"id": "vm", "name": "vm", "kind": "virtualMachine", "cloud": "azure",
+                  "authorizedKeys": ["SHA256:uJ0rWm2Q5C0nV7yH3kQ1pX8sLq2Z4bT6cR9dE1fG3hI", "ssh-ed25519 AAAAC3Nz me@host"]}]
+                """,
+            findings: """
+                [{"resource": "vm", "secretType": "ssh-private-key", "fingerprint": "SHA256:uJ0rWm2Q5C0nV7yH3kQ1pX8sLq2Z4bT6cR9dE1fG3hI",
+                  "publicKeyFingerprint": "-----BEGIN OPENSSH PRIVATE KEY-----", "filePath": "/root/.ssh/id_ed25519"}]
+                """)
+        let shape =
+            "expected a fingerprint such as \"hmac-sha256:<hex>\" or \"SHA256:<base64>\" (algorithm, colon, "
+            + "at least 16 digest characters); the value is not shown."
+        #expect(
+            messages(json) == [
+                "error: scan/findings.json at resources[0].authorizedKeys[1]: " + shape,
+                "error: scan/findings.json at findings[0].publicKeyFingerprint: " + shape,
+            ])
     }
 
     @Test func rejectsAFingerprintThatLooksLikeARawValue() {

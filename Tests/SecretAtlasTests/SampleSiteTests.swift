@@ -48,21 +48,6 @@ struct SampleSiteTests {
         #expect(LinkChecker.brokenLinks(in: files) == [])
     }
 
-    @Test func twoBuildsAreByteIdentical() throws {
-        let first = try TestSupport.temporaryDirectory()
-        let second = try TestSupport.temporaryDirectory()
-        defer {
-            try? FileManager.default.removeItem(at: first)
-            try? FileManager.default.removeItem(at: second)
-        }
-        _ = try buildSample(into: first)
-        _ = try buildSample(into: second)
-        let a = try TestSupport.readTree(first.appendingPathComponent("site").path)
-        let b = try TestSupport.readTree(second.appendingPathComponent("site").path)
-        #expect(a.count > 50)
-        #expect(a == b)
-    }
-
     @Test func theSampleExercisesEveryPageKind() throws {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

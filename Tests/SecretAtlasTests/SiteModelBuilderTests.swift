@@ -159,6 +159,12 @@ struct SiteModelBuilderTests {
         let (model, _) = try TestSupport.model(json: json)
         #expect(model.secrets.count == 1)
         #expect(model.secrets[0].occurrences.count == 1)
+        #expect(model.secrets[0].occurrences[0].scanner == "gitleaks, trufflehog")
+        // Whatever order the reports come in, the one occurrence is the same.
+        let reversedJSON = TestSupport.document(
+            findings: "[" + finding.replacingOccurrences(of: "%@", with: "trufflehog") + ","
+                + finding.replacingOccurrences(of: "%@", with: "gitleaks") + "]")
+        #expect(try TestSupport.model(json: reversedJSON).0.secrets == model.secrets)
     }
 
     @Test func theModelDoesNotDependOnInputOrder() throws {

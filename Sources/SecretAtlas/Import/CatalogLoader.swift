@@ -51,7 +51,7 @@ struct CatalogLoader {
                     appliesTo: kinds, resourceLabel: try string(fields, "resourceLabel", path),
                     description: try string(fields, "description", path), remediationMarkdown: body))
         }
-        recommendations.sort { ($0.control, $0.title) < ($1.control, $1.title) }
+        recommendations.sort { ($0.control, $0.title, $0.slug) < ($1.control, $1.title, $1.slug) }
         return Catalog(secretTypes: types, genericType: generic, recommendations: recommendations)
     }
 

@@ -11,12 +11,14 @@ enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object(JSONObject)
 
-    /// A short description of the value's type and, for scalars, the value, for error messages.
+    /// The value's type, and its value for numbers, booleans and null, for error messages.
+    ///
+    /// Text is never repeated: a secret pasted into the wrong field must not reach a terminal or a
+    /// CI log through the error that reports it.
     var summary: String {
         switch self {
         case .string(let text):
-            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            return "\"\(shown)\""
+            return text.isEmpty ? "an empty string" : "a string"
         case .number(let value, let isInteger):
             return isInteger && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .bool(let value): return String(value)
@@ -24,6 +26,13 @@ enum JSONValue: Sendable, Equatable {
         case .array: return "an array"
         case .object: return "an object"
         }
+    }
+
+    /// Like ``summary``, but shows text (up to 40 characters), for fields whose valid values form a
+    /// closed vocabulary (a kind, a cloud, the format version), where seeing the typo is the help.
+    var quotedSummary: String {
+        guard case .string(let text) = self else { return summary }
+        return "\"" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "\""
     }
 }
 

@@ -69,10 +69,10 @@ struct NativeImporter {
             input.diagnostics.append(
                 Diagnostic(
                     .error, file: file, location: .path("format"),
-                    message: "expected \"\(Self.formatVersion)\", found \(other.summary)."))
+                    message: "expected \"\(Self.formatVersion)\", found \(other.quotedSummary)."))
         }
         for member in object.members where !Self.topLevelKeys.contains(member.key) {
-            let secretKey = RecordReader.forbiddenKeys.contains(member.key)
+            let secretKey = RecordReader.isForbidden(member.key)
             input.diagnostics.append(
                 Diagnostic(
                     secretKey ? .error : .warning, file: file, location: .path(member.key),
@@ -208,7 +208,8 @@ struct NativeImporter {
             tags: reader.stringMap("tags"),
             exposed: reader.bool("internetExposed", default: false),
             criticality: reader.optionalEnum("criticality", Severity.self),
-            hostnames: reader.stringArray("hostnames"), authorizedKeys: reader.stringArray("authorizedKeys")
+            hostnames: reader.stringArray("hostnames"),
+            authorizedKeys: reader.fingerprintArray("authorizedKeys")
         )
         guard let id, let name, let kind, let cloud, reader.problems.allSatisfy({ $0.severity != .error })
         else { return }
@@ -234,7 +235,7 @@ struct NativeImporter {
         )
         let scanner = reader.optionalString("scanner")
         let verification = reader.optionalEnum("verification", Verification.self) ?? .unknown
-        let publicKey = reader.optionalString("publicKeyFingerprint")
+        let publicKey = reader.optionalFingerprint("publicKeyFingerprint")
         guard let resource, let secretType, let fingerprint, let filePath,
             reader.problems.allSatisfy({ $0.severity != .error })
         else { return }

@@ -8,13 +8,21 @@ struct RecordReader {
         let message: String
     }
 
-    /// Member names that would hold a secret value.
+    /// Member names that would hold a secret value, compared without case.
     ///
     /// Native input never carries one.
     static let forbiddenKeys: Set<String> = [
-        "value", "secret", "raw", "rawValue", "secretValue", "plaintext", "match", "snippet", "password",
-        "token",
+        "value", "secret", "secrets", "raw", "rawvalue", "secretvalue", "plaintext", "match", "snippet",
+        "password",
+        "passphrase", "token", "privatekey", "connectionstring", "apikey", "accesskey", "secretkey",
+        "credential",
+        "credentials",
     ]
+
+    /// Whether a member name would hold a secret value.
+    static func isForbidden(_ key: String) -> Bool {
+        forbiddenKeys.contains(key.lowercased())
+    }
 
     let object: JSONObject
     let path: String
@@ -37,7 +45,7 @@ struct RecordReader {
     /// Warns about members this record does not define (a likely typo).
     mutating func warnAboutUnknownKeys(known: Set<String>) {
         for member in object.members
-        where !known.contains(member.key) && !Self.forbiddenKeys.contains(member.key) {
+        where !known.contains(member.key) && !Self.isForbidden(member.key) {
             problems.append(
                 Problem(
                     severity: .warning, path: memberPath(member.key), message: "unknown member is ignored."))
@@ -49,7 +57,7 @@ struct RecordReader {
         case .object(let object):
             for member in object.members {
                 let childPath = path.isEmpty ? member.key : path + "." + member.key
-                if Self.forbiddenKeys.contains(member.key) {
+                if Self.isForbidden(member.key) {
                     problems.append(
                         Problem(
                             severity: .error, path: childPath,
@@ -115,7 +123,7 @@ struct RecordReader {
     mutating func optionalTimestamp(_ key: String) -> Timestamp? {
         guard let text = optionalString(key) else { return nil }
         guard let timestamp = Timestamp(rfc3339: text) else {
-            fail(key, "expected an RFC 3339 timestamp such as \"2026-11-20T06:00:00Z\", found \"\(text)\".")
+            fail(key, "expected an RFC 3339 timestamp such as \"2026-11-20T06:00:00Z\".")
             return nil
         }
         return timestamp
@@ -138,7 +146,7 @@ struct RecordReader {
     where Value.RawValue == String {
         guard let value = object[key], value != .null else { return nil }
         guard case .string(let text) = value, let parsed = Value(rawValue: text) else {
-            fail(key, "expected one of \(Self.choices(type)), found \(value.summary).")
+            fail(key, "expected one of \(Self.choices(type)), found \(value.quotedSummary).")
             return nil
         }
         return parsed
@@ -194,9 +202,27 @@ struct RecordReader {
 
     /// A required fingerprint: `algorithm:digest` with at least 16 digest characters.
     ///
-    /// The shape check is a guard against a raw value pasted where a hash belongs.
+    /// The shape check is a guard against a raw value pasted where a hash belongs; such a value is
+    /// never repeated in the message.
     mutating func requiredFingerprint(_ key: String) -> String? {
-        guard let text = requiredString(key) else { return nil }
+        requiredString(key).flatMap { fingerprint(key, $0) }
+    }
+
+    /// An optional fingerprint, checked like ``requiredFingerprint(_:)``.
+    mutating func optionalFingerprint(_ key: String) -> String? {
+        optionalString(key).flatMap { fingerprint(key, $0) }
+    }
+
+    /// An optional array of fingerprints, each checked like ``requiredFingerprint(_:)``.
+    mutating func fingerprintArray(_ key: String) -> [String] {
+        var result: [String] = []
+        for (offset, text) in stringArray(key).enumerated() {
+            if let checked = fingerprint("\(key)[\(offset)]", text) { result.append(checked) }
+        }
+        return result
+    }
+
+    private mutating func fingerprint(_ key: String, _ text: String) -> String? {
         guard Self.isFingerprint(text) else {
             fail(
                 key,

@@ -85,7 +85,7 @@ struct SiteModelBuilder {
         _ records: [FindingRecord], _ resourceIndex: [String: Int], _ diagnostics: inout [Diagnostic]
     ) -> [Finding] {
         var warnedTypes = Set<String>()
-        var seen = Set<String>()
+        var byPlace: [String: [FindingRecord]] = [:]
         var findings: [Finding] = []
         for record in records {
             guard resourceIndex[record.resource] != nil else {
@@ -110,17 +110,35 @@ struct SiteModelBuilder {
                 record.fingerprint, record.resource, record.filePath, record.line.map(String.init) ?? "",
             ]
             .joined(separator: "\u{0}")
-            guard seen.insert(place).inserted else { continue }
-            findings.append(
-                Finding(
-                    resourceID: record.resource, secretType: record.secretType,
-                    fingerprint: record.fingerprint,
-                    filePath: record.filePath, line: record.line, lastAccess: record.lastAccess,
-                    expiry: record.expiry,
-                    scanner: record.scanner, firstSeen: record.firstSeen, lastSeen: record.lastSeen,
-                    verification: record.verification, publicKeyFingerprint: record.publicKeyFingerprint))
+            byPlace[place, default: []].append(record)
+        }
+        for place in byPlace.keys.sorted() {
+            guard let reports = byPlace[place] else { continue }
+            if let finding = merge(reports) { findings.append(finding) }
         }
         return findings
+    }
+
+    /// One occurrence from the reports of the same secret at the same place, whatever their order:
+    /// scanners are all named, times span every report, and the other fields come from the report
+    /// that sorts first.
+    private func merge(_ reports: [FindingRecord]) -> Finding? {
+        let sorted = reports.sorted {
+            ($0.scanner ?? "", $0.secretType, $0.origin.file) < (
+                $1.scanner ?? "", $1.secretType, $1.origin.file
+            )
+        }
+        guard let first = sorted.first else { return nil }
+        let scanners = Array(Set(sorted.compactMap(\.scanner))).sorted()
+        return Finding(
+            resourceID: first.resource, secretType: first.secretType, fingerprint: first.fingerprint,
+            filePath: first.filePath, line: first.line, lastAccess: sorted.compactMap(\.lastAccess).max(),
+            expiry: sorted.compactMap(\.expiry).min(),
+            scanner: scanners.isEmpty ? nil : scanners.joined(separator: ", "),
+            firstSeen: sorted.compactMap(\.firstSeen).min(), lastSeen: sorted.compactMap(\.lastSeen).max(),
+            verification: sorted.contains { $0.verification == .verified }
+                ? .verified : sorted.contains { $0.verification == .unverified } ? .unverified : .unknown,
+            publicKeyFingerprint: sorted.compactMap(\.publicKeyFingerprint).sorted().first)
     }
 
     private func checkEdges(

@@ -44,7 +44,7 @@ struct RenderContext: Sendable {
                     secretTypes: types.sorted {
                         let left = model.catalog.secretType($0)
                         let right = model.catalog.secretType($1)
-                        return (left.severity.rank, left.title) < (right.severity.rank, right.title)
+                        return (left.severity.rank, left.title, $0) < (right.severity.rank, right.title, $1)
                     }))
         }
         self.recommendations = states

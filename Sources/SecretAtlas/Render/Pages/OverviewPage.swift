@@ -97,18 +97,21 @@ struct OverviewPage: Sendable, TemplateFields {
             entry.resources.formUnion(secret.resourceIDs)
             byType[secret.type] = entry
         }
-        topTypes = byType.map { id, entry in
+        // Every sort here ends on a unique key, so equal counts never fall back to dictionary order.
+        topTypes = byType.map { id, entry in (id: id, title: model.catalog.secretType(id).title, entry: entry)
+        }
+        .sorted { ($1.entry.occurrences, $0.title, $0.id) < ($0.entry.occurrences, $1.title, $1.id) }
+        .prefix(10)
+        .map { id, _, entry in
             let type = model.catalog.secretType(id)
             return TypeRow(
                 title: type.title, category: type.category, severity: SeverityView(type.severity),
                 secretCount: entry.secrets, occurrenceCount: entry.occurrences,
                 resourceCount: entry.resources.count)
         }
-        .sorted { ($1.occurrenceCount, $0.title) < ($0.occurrenceCount, $1.title) }
-        .prefix(10).map { $0 }
         topResources = model.resources.filter { model.secretsByResource[$0.id] != nil }
             .map { ResourceRow($0, context: context, root: root) }
-            .sorted { ($1.secretCount, $0.name) < ($0.secretCount, $1.name) }
+            .sorted { ($1.secretCount, $0.name, $0.href) < ($0.secretCount, $1.name, $1.href) }
             .prefix(10).map { $0 }
         topAttackPaths = model.attackPaths.prefix(5).map { AttackPathRow($0, context: context, root: root) }
         hasAttackPaths = !model.attackPaths.isEmpty
