@@ -40,6 +40,28 @@ struct DirectoryWriterTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notes.txt").path))
     }
 
+    @Test func aStaticSiteThatSecretAtlasDidNotWriteIsNeverReplaced() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try Data("<h1>my blog</h1>".utf8).write(to: folder.appendingPathComponent("index.html"))
+        try Data().write(to: folder.appendingPathComponent("assets/site.css"))
+        #expect(throws: SiteError.self) { try DirectoryWriter(destination: folder.path) }
+    }
+
+    @Test func foldersLeftByAKilledBuildAreRemoved() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // PID 2^22 + 1 is above Linux's largest PID, so no process has it.
+        let abandoned = folder.appendingPathComponent(".out.building-4194305")
+        try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: true)
+        let writer = try DirectoryWriter(destination: folder.appendingPathComponent("out").path)
+        try writer.finish()
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
+    }
+
     @Test func finishMovesTheStagedSiteIntoPlaceAndReplacesTheOldOne() throws {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -52,6 +74,9 @@ struct DirectoryWriterTests {
             try writer.finish()
         }
         #expect(
-            try TestSupport.readTree(destination) == ["index.html": Array("two".utf8), "assets/site.css": []])
+            try TestSupport.readTree(destination) == [
+                "index.html": Array("two".utf8), "assets/site.css": [],
+                DirectoryWriter.markerName: Array(DirectoryWriter.markerText.utf8),
+            ])
     }
 }

@@ -2,11 +2,17 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Writes the site into a temporary folder beside the destination and moves it into place only when
 /// complete, so a failed build never leaves a half-written site and the previous one survives.
 final class DirectoryWriter: SiteWriter {
+    /// The file every site carries so a later build knows the folder is one it may replace.
+    static let markerName = ".secret-atlas"
+    static let markerText = "This folder is a site written by SecretAtlas; each build replaces it whole.\n"
+
     let destination: String
     private let staging: String
     private var createdDirectories = Set<String>()
@@ -23,9 +29,7 @@ final class DirectoryWriter: SiteWriter {
         if fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory) {
             let contents =
                 isDirectory.boolValue ? (try? fileManager.contentsOfDirectory(atPath: absolute)) ?? [] : ["?"]
-            let isSite =
-                fileManager.fileExists(atPath: absolute + "/index.html")
-                && fileManager.fileExists(atPath: absolute + "/" + SiteRoutes.stylesheet)
+            let isSite = fileManager.fileExists(atPath: absolute + "/" + Self.markerName)
             guard contents.isEmpty || isSite else {
                 throw SiteError.writeFailed(
                     path: destination,
@@ -37,11 +41,28 @@ final class DirectoryWriter: SiteWriter {
         let name = (absolute as NSString).lastPathComponent
         staging = (parent as NSString).appendingPathComponent(
             ".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
+        Self.removeAbandonedFolders(in: parent, site: name)
         do {
             try? fileManager.removeItem(atPath: staging)
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
             throw SiteError.writeFailed(path: staging, underlying: error.localizedDescription)
+        }
+        try write(OutputFile(path: Self.markerName, bytes: Array(Self.markerText.utf8)))
+    }
+
+    /// Removes staging and previous-site folders left by builds that were killed (their process is
+    /// gone), so an interrupted build does not leave a copy of the site beside it forever.
+    private static func removeAbandonedFolders(in parent: String, site name: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for entry in names {
+            for kind in [".building-", ".previous-"] where entry.hasPrefix("." + name + kind) {
+                guard let pid = Int32(entry.dropFirst(name.count + 1 + kind.count)),
+                    kill(pid, 0) != 0, errno == ESRCH
+                else { continue }
+                try? FileManager.default.removeItem(
+                    atPath: (parent as NSString).appendingPathComponent(entry))
+            }
         }
     }
 
@@ -75,7 +96,7 @@ final class DirectoryWriter: SiteWriter {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
@@ -109,4 +130,9 @@ final class DirectoryWriter: SiteWriter {
     func discard() {
         try? FileManager.default.removeItem(atPath: staging)
     }
+}
+
+/// `write(2)`, under a name the writer's own `write(_:)` method does not shadow.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }
