@@ -51,7 +51,7 @@ enum ResourceKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// The icon family drawn beside the kind (an id in `Assets/icons.svg`).
+    /// The icon drawn beside the kind: `Assets/icons/<name>.svg`.
     var iconName: String {
         switch self {
         case .virtualMachine, .ec2Instance, .gcpVmInstance: "vm"

@@ -67,6 +67,7 @@ struct RenderContext: Sendable {
 
     /// The recommendation state covering a resource kind, if any.
     func recommendationState(for kind: ResourceKind) -> RecommendationState? {
-        recommendations.first { $0.recommendation.appliesTo.contains(kind) }
+        guard let recommendation = model.catalog.recommendation(for: kind) else { return nil }
+        return recommendations.first { $0.recommendation.slug == recommendation.slug }
     }
 }

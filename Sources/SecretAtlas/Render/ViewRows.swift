@@ -181,7 +181,6 @@ struct AttackPathRow: Sendable, TemplateFields {
     let risk: SeverityView
     let entryPoint: NodeView
     let target: NodeView
-    let origin: String
 
     init(_ path: AttackPath, context: RenderContext, root: String) {
         name = path.name
@@ -189,7 +188,6 @@ struct AttackPathRow: Sendable, TemplateFields {
         risk = SeverityView(path.riskLevel)
         entryPoint = NodeView(path.entryPoint, context: context, root: root)
         target = NodeView(path.target, context: context, root: root)
-        origin = path.origin.rawValue
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -198,7 +196,6 @@ struct AttackPathRow: Sendable, TemplateFields {
         "risk": \.risk,
         "entryPoint": \.entryPoint,
         "target": \.target,
-        "origin": \.origin,
     ]
 }
 
@@ -292,5 +289,23 @@ struct OccurrenceView: Sendable, TemplateFields {
         "scanner": \.scanner,
         "firstSeen": \.firstSeen,
         "lastSeen": \.lastSeen,
+    ]
+}
+
+/// A risk level and how many attack paths have it, for the risk-level bar.
+struct RiskCountView: Sendable, TemplateFields {
+    let risk: SeverityView
+    let count: Int
+
+    /// One entry per risk level, most severe first, zeros included so the bar always has four parts.
+    static func counts(of paths: [AttackPath]) -> [RiskCountView] {
+        Severity.allCases.map { level in
+            RiskCountView(risk: SeverityView(level), count: paths.filter { $0.riskLevel == level }.count)
+        }
+    }
+
+    static let templateFields: FieldTable<Self> = [
+        "risk": \.risk,
+        "count": \.count,
     ]
 }

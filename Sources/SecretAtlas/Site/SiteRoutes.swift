@@ -15,7 +15,6 @@ enum SiteRoutes {
     static let inventory = "inventory/index.html"
     static let attackPaths = "attack-paths/index.html"
     static let stylesheet = "assets/site.css"
-    static let icons = "assets/icons.svg"
 
     static func recommendation(_ recommendation: Catalog.Recommendation) -> String {
         "recommendations/\(StableID.slug(recommendation.slug, maxLength: 80)).html"

@@ -5,7 +5,7 @@ struct AttackPathListPage: Sendable, TemplateFields {
     let hasPaths: Bool
     let totalCount: Int
     let affectedResourceCount: Int
-    let riskCounts: [OverviewPage.RiskCount]
+    let riskCounts: [RiskCountView]
 
     init(path: String, context: RenderContext) {
         let model = context.model
@@ -19,10 +19,7 @@ struct AttackPathListPage: Sendable, TemplateFields {
             for case .resource(let id) in attackPath.steps { affected.insert(id) }
         }
         affectedResourceCount = affected.count
-        riskCounts = Severity.allCases.map { level in
-            OverviewPage.RiskCount(
-                risk: SeverityView(level), count: model.attackPaths.filter { $0.riskLevel == level }.count)
-        }
+        riskCounts = RiskCountView.counts(of: model.attackPaths)
     }
 
     static let templateFields: FieldTable<Self> = [

@@ -34,17 +34,6 @@ struct OverviewPage: Sendable, TemplateFields {
         ]
     }
 
-    /// A risk level and how many attack paths have it.
-    struct RiskCount: Sendable, TemplateFields {
-        let risk: SeverityView
-        let count: Int
-
-        static let templateFields: FieldTable<Self> = [
-            "risk": \.risk,
-            "count": \.count,
-        ]
-    }
-
     let shell: PageShell
     let secretCount: Int
     let occurrenceCount: Int
@@ -54,7 +43,7 @@ struct OverviewPage: Sendable, TemplateFields {
     let withoutTargetCount: Int
     let withoutTargetHref: String
     let exposedAffectedCount: Int
-    let riskCounts: [RiskCount]
+    let riskCounts: [RiskCountView]
     let recommendations: [RecommendationRow]
     let hasRecommendations: Bool
     let topTypes: [TypeRow]
@@ -76,10 +65,7 @@ struct OverviewPage: Sendable, TemplateFields {
         attackPathCount = model.attackPaths.count
         withoutTargetCount = context.secretsWithoutTarget.count
         withoutTargetHref = root + SiteRoutes.secretsWithoutTarget
-        riskCounts = Severity.allCases.map { level in
-            RiskCount(
-                risk: SeverityView(level), count: model.attackPaths.filter { $0.riskLevel == level }.count)
-        }
+        riskCounts = RiskCountView.counts(of: model.attackPaths)
         recommendations = context.recommendations.filter { !$0.unhealthyResources.isEmpty }.map {
             RecommendationRow(
                 title: $0.recommendation.title, href: root + SiteRoutes.recommendation($0.recommendation),

@@ -139,7 +139,10 @@ struct RecommendationPage: Sendable, TemplateFields {
                 FindingRow(
                     id: typeID, title: type.title, anchor: anchor, category: type.category,
                     severity: SeverityView(type.severity),
-                    appliesTo: "\(perResource.count) of \(state.applicableResources.count) resources"))
+                    // As in Defender's findings table ("10 of 11 resources"): of the resources this
+                    // recommendation finds unhealthy, how many have this security check's finding.
+                    appliesTo: "\(perResource.count) of "
+                        + Wording.counted(state.unhealthyResources.count, "resource")))
             checks.append(
                 CheckSection(
                     id: typeID, anchor: anchor, title: type.title, category: type.category,

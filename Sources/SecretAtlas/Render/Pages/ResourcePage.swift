@@ -50,6 +50,8 @@ struct ResourcePage: Sendable, TemplateFields {
     let attackPathCountText: String
     let secretOccurrenceCount: Int
     let recommendationCount: Int
+    /// What the Recommendations tab says when it lists nothing: healthy, or not applicable.
+    let noRecommendationText: String
     let recommendations: [RecommendationRow]
     let hasRecommendations: Bool
 
@@ -112,7 +114,10 @@ struct ResourcePage: Sendable, TemplateFields {
             }
         }
         secrets = rows
-        secretCountText = Wording.counted(resourceSecrets.count, "secret")
+        // A secret found in two files of one machine is one secret in two places; say both.
+        secretCountText =
+            Wording.counted(resourceSecrets.count, "secret")
+            + (rows.count != resourceSecrets.count ? " in \(rows.count) places" : "")
         hasSecrets = !rows.isEmpty
         incomingSecrets = (context.secretsByTarget[resource.id] ?? [])
             .map { SecretRow(model.secrets[$0], context: context, root: root) }
@@ -124,7 +129,13 @@ struct ResourcePage: Sendable, TemplateFields {
         attackPathCount = attackPaths.count
         attackPathCountText = Wording.counted(attackPaths.count, "attack path")
         secretOccurrenceCount = rows.count
-        if let state = context.recommendationState(for: resource.kind), !resourceSecrets.isEmpty {
+        let state = context.recommendationState(for: resource.kind)
+        if state == nil {
+            noRecommendationText = "No secrets recommendation applies to this type of resource."
+        } else {
+            noRecommendationText = "Healthy: no plaintext secrets were found on this resource."
+        }
+        if let state, !resourceSecrets.isEmpty {
             recommendations = [
                 RecommendationRow(
                     title: state.recommendation.title,
@@ -161,6 +172,7 @@ struct ResourcePage: Sendable, TemplateFields {
         "attackPathCountText": \.attackPathCountText,
         "secretOccurrenceCount": \.secretOccurrenceCount,
         "recommendationCount": \.recommendationCount,
+        "noRecommendationText": \.noRecommendationText,
         "recommendations": \.recommendations,
         "hasRecommendations": \.hasRecommendations,
     ]
