@@ -78,7 +78,7 @@ public enum SiteBuilder {
     ) throws -> BuildReport {
         let context = RenderContext(model: model, version: version, markdown: MarkdownRenderer())
         let renderer = SiteRenderer(context: context, templates: templates)
-        let plan = SitePlan(model: model)
+        let plan = try SitePlan(model: model)
         var totalBytes = 0
         var largest = ("", 0)
         for file in try PageRenderQueue(renderer: renderer).render(

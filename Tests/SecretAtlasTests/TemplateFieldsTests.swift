@@ -17,7 +17,7 @@ struct TemplateFieldsTests {
             context: context, templates: try TemplateSet(directory: TestSupport.templates))
         var checked = Set<String>()
         var textFields = Set<String>()
-        for page in SitePlan(model: model).pages {
+        for page in try SitePlan(model: model).pages {
             check(renderer.viewModel(for: page).0, checked: &checked, textFields: &textFields)
         }
         // Every view-model type the pages use was reached.

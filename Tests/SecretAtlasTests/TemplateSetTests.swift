@@ -62,4 +62,24 @@ struct TemplateSetTests {
             try CatalogLoader(templatesDirectory: copy.path).load()
         }
     }
+
+    @Test(arguments: [
+        ("---\n---\nbody", "front matter must be a YAML mapping"),
+        ("---\ntitle: x\n", "expected YAML front matter between two '---' lines"),
+        ("no front matter", "expected YAML front matter between two '---' lines"),
+        ("---\ntitle: [unclosed\n---\n", "front matter is not valid YAML"),
+    ])
+    func reportsBrokenFrontMatterWithoutCrashing(text: String, detail: String) throws {
+        let copy = try copyOfTemplates()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let file = copy.appendingPathComponent("remediation/npm-token.md")
+        try Data(text.utf8).write(to: file)
+        do {
+            _ = try CatalogLoader(templatesDirectory: copy.path).load()
+            Issue.record("expected an error")
+        } catch let SiteError.catalogInvalid(path, found) {
+            #expect(path == file.path)
+            #expect(found.hasPrefix(detail), "\(found)")
+        }
+    }
 }

@@ -23,7 +23,8 @@ struct SitePlan: Sendable {
     let pages: [Page]
 
     /// Plans the pages for a model.
-    init(model: SiteModel) {
+    /// - Throws: ``SiteError/pageCollision(path:)`` when two pages would share a URL.
+    init(model: SiteModel) throws {
         var pages: [Page] = [
             Page(path: SiteRoutes.overview, content: .overview),
             Page(path: SiteRoutes.recommendations, content: .recommendationList),
@@ -61,6 +62,10 @@ struct SitePlan: Sendable {
         pages += model.attackPaths.indices.map {
             Page(path: SiteRoutes.attackPath(model.attackPaths[$0]), content: .attackPath($0))
         }
-        self.pages = pages.sorted { $0.path < $1.path }
+        pages.sort { $0.path < $1.path }
+        for (page, next) in zip(pages, pages.dropFirst()) where page.path == next.path {
+            throw SiteError.pageCollision(path: page.path)
+        }
+        self.pages = pages
     }
 }
