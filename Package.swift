@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "SecretAtlas",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "secret-atlas", targets: ["secret-atlas"]),
         .library(name: "SecretAtlas", targets: ["SecretAtlas"]),

@@ -158,6 +158,8 @@ struct NativeImporterTests {
             #"{"finding": {"resource": "r1""#,
             #"{"alert": {}}"#,
             #"{"edge": {"type": "canAuthenticateTo", "from": "secret:hmac-sha256:0011223344556677", "to": "r1"}}"#,
+            #"{"format": "secret-atlas/v1"}"#,
+            #"{"format": "secret-atlas/v0"}"#,
         ].enumerated().map { ($0.offset + 1, Array($0.element.utf8)) }
         let input = NativeImporter(file: "big.jsonl").importJSONLines(lines)
         #expect(input.resources.count == 1)
@@ -167,7 +169,8 @@ struct NativeImporterTests {
             input.diagnostics.map(\.description) == [
                 "error: big.jsonl:3 at finding.line: expected an integer ≥ 1, found 0.",
                 "error: big.jsonl:4:30: malformed JSON: expected ',' or '}', found the end of the file.",
-                "error: big.jsonl:5: unknown record \"alert\"; expected resource, finding, edge, attackPath or scan.",
+                "error: big.jsonl:5: unknown record \"alert\"; expected resource, finding, edge, attackPath, scan or format.",
+                "error: big.jsonl:8 at format: expected \"secret-atlas/v1\", found \"secret-atlas/v0\".",
             ])
     }
 }

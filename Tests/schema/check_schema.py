@@ -43,6 +43,9 @@ def main():
     leaked = json.loads(json.dumps(sample))
     leaked["findings"][0]["value"] = "a raw secret"
     expect("a finding with a value member", leaked, valid=False)
+    nested = json.loads(json.dumps(sample))
+    nested["findings"][0]["extra"] = {"deeper": [{"PrivateKey": "x"}]}
+    expect("a nested PrivateKey member, in another case", nested, valid=False)
     bad_line = json.loads(json.dumps(sample))
     bad_line["findings"][0]["line"] = 0
     expect("a finding with line 0", bad_line, valid=False)

@@ -132,6 +132,15 @@ struct NativeImporter {
             case "attackPath":
                 readRecord(
                     member.value, path: member.key, location: location, into: &input, read: readAttackPath)
+            case "format":
+                // Optional in JSON Lines (a stream may be split anywhere), but checked when present.
+                if member.value != .string(Self.formatVersion) {
+                    input.diagnostics.append(
+                        Diagnostic(
+                            .error, file: file, location: location,
+                            message:
+                                "expected \"\(Self.formatVersion)\", found \(member.value.quotedSummary)."))
+                }
             case "scan":
                 readRecord(member.value, path: member.key, location: location, into: &input, read: readScan)
             default:
@@ -139,7 +148,7 @@ struct NativeImporter {
                     Diagnostic(
                         .error, file: file, location: .line(lineNumber, path: nil),
                         message:
-                            "unknown record \"\(member.key)\"; expected resource, finding, edge, attackPath or scan."
+                            "unknown record \"\(member.key)\"; expected resource, finding, edge, attackPath, scan or format."
                     ))
             }
         }

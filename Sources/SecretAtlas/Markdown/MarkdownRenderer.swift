@@ -11,6 +11,7 @@ import Synchronization
 /// descriptions, so it is treated as untrusted: raw HTML never passes (`CMARK_OPT_UNSAFE` is never
 /// set and `tagfilter` is attached), links keep only http, https, mailto and relative targets, and
 /// images are reduced to their text so a page never loads anything from another origin.
+/// A link to any other target keeps its text and loses its target.
 struct MarkdownRenderer: Sendable {
     /// Registers cmark-gfm's extensions exactly once, before any rendering (a static `let` is lazily
     /// and thread-safely initialised).
@@ -65,7 +66,7 @@ struct MarkdownRenderer: Sendable {
         return String(cString: rendered)
     }
 
-    /// Drops unsafe link targets and turns images into their alt text.
+    /// Unwraps links with unsafe targets and turns images into their alt text.
     private func sanitize(_ document: OpaquePointer) {
         var links: [OpaquePointer] = []
         var images: [OpaquePointer] = []
@@ -84,16 +85,18 @@ struct MarkdownRenderer: Sendable {
         // Nodes are changed after the walk, since unlinking during iteration would confuse the iterator.
         for link in links {
             let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
-            if !Self.isSafeLinkTarget(url) {
-                cmark_node_set_url(link, "")
-            }
+            if !Self.isSafeLinkTarget(url) { replaceWithChildren(link) }
         }
-        for image in images {
-            while let child = cmark_node_first_child(image) {
-                cmark_node_insert_before(image, child)
-            }
-            cmark_node_free(image)
+        images.forEach(replaceWithChildren)
+    }
+
+    /// Puts a node's children where the node was and frees the node: a link keeps its text without
+    /// its target, an image becomes its alt text.
+    private func replaceWithChildren(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_insert_before(node, child)
         }
+        cmark_node_free(node)
     }
 
     /// Whether a link target is http(s), mailto, a fragment or a relative path (no scheme at all).
