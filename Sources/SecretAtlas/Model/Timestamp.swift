@@ -65,6 +65,11 @@ struct Timestamp: Sendable, Equatable, Comparable {
         Self.format(secondsSince1970, includeSeconds: false)
     }
 
+    /// The time in UTC without the zone, for table cells whose header says "(UTC)": `2026-11-20 06:00`.
+    var compact: String {
+        String(display.dropLast(" UTC".count))
+    }
+
     /// The date alone: `2026-11-20`.
     var dateOnly: String {
         String(display.prefix(10))

@@ -267,13 +267,13 @@ struct OccurrenceView: Sendable, TemplateFields {
         filePath = finding.filePath
         fileName = finding.fileName
         line = finding.line.map(String.init) ?? ""
-        lastAccess = finding.lastAccess?.display ?? ""
-        expiry = finding.expiry?.display ?? ""
+        lastAccess = finding.lastAccess?.compact ?? ""
+        expiry = finding.expiry?.compact ?? ""
         let scanTime = context.model.scanTime
         isExpired = finding.expiry.map { expiry in scanTime.map { expiry < $0 } ?? false } ?? false
         scanner = finding.scanner ?? ""
-        firstSeen = finding.firstSeen?.display ?? ""
-        lastSeen = finding.lastSeen?.display ?? ""
+        firstSeen = finding.firstSeen?.compact ?? ""
+        lastSeen = finding.lastSeen?.compact ?? ""
     }
 
     static let templateFields: FieldTable<Self> = [

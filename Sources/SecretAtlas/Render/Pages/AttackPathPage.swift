@@ -17,6 +17,19 @@ struct AttackPathPage: Sendable, TemplateFields {
         ]
     }
 
+    /// One remediation step: what to do, the page that says how, and a short note.
+    struct Step: Sendable, TemplateFields {
+        let title: String
+        let href: String
+        let note: String
+
+        static let templateFields: FieldTable<Self> = [
+            "title": \.title,
+            "href": \.href,
+            "note": \.note,
+        ]
+    }
+
     /// A resource type on the path and how many of it.
     struct ResourceTypeCount: Sendable, TemplateFields {
         let kind: String
@@ -48,6 +61,8 @@ struct AttackPathPage: Sendable, TemplateFields {
     let resourceTypes: [ResourceTypeCount]
     let entryPoint: NodeView
     let target: NodeView
+    let remediation: [Step]
+    let hasRemediation: Bool
 
     init(path: String, attackPath: AttackPath, context: RenderContext) {
         let model = context.model
@@ -71,10 +86,17 @@ struct AttackPathPage: Sendable, TemplateFields {
         hasMitre = !mitre.isEmpty
         entryPoint = NodeView(attackPath.entryPoint, context: context, root: root)
         target = NodeView(attackPath.target, context: context, root: root)
+        // Like Defender's graph, an exposed entry point is reached from the Internet.
+        var steps = attackPath.steps
+        if case .resource(let id) = attackPath.entryPoint, model.resource(id)?.internetExposed == true,
+            steps.first != .internet
+        {
+            steps.insert(.internet, at: 0)
+        }
         var hops: [Hop] = []
-        for (offset, node) in attackPath.steps.enumerated() {
-            let next = offset + 1 < attackPath.steps.count ? attackPath.steps[offset + 1] : nil
-            let role = offset == 0 ? "Entry point" : next == nil ? "Target" : ""
+        for (offset, node) in steps.enumerated() {
+            let next = offset + 1 < steps.count ? steps[offset + 1] : nil
+            let role = node == attackPath.entryPoint ? "Entry point" : next == nil ? "Target" : ""
             hops.append(
                 Hop(
                     node: NodeView(node, context: context, root: root), role: role, hasRole: !role.isEmpty,
@@ -87,6 +109,39 @@ struct AttackPathPage: Sendable, TemplateFields {
             counts[model.resource(id)?.kind.displayName ?? "Resource", default: 0] += 1
         }
         resourceTypes = counts.keys.sorted().map { ResourceTypeCount(kind: $0, count: counts[$0] ?? 0) }
+        remediation = Self.remediation(for: attackPath, context: context, root: root)
+        hasRemediation = !remediation.isEmpty
+    }
+
+    /// What breaks the path: revoking each secret on it, and the recommendations of the resources
+    /// that hold those secrets.
+    private static func remediation(for attackPath: AttackPath, context: RenderContext, root: String)
+        -> [Step]
+    {
+        let model = context.model
+        var steps: [Step] = []
+        var seen = Set<String>()
+        for case .secret(let fingerprint) in attackPath.steps {
+            guard let secret = model.secret(fingerprint: fingerprint) else { continue }
+            steps.append(
+                Step(
+                    title: "Revoke and rotate the "
+                        + model.catalog.secretType(secret.type).title.lowercased(),
+                    href: root + SiteRoutes.secret(secret) + "#remediation",
+                    note: secret.shortFingerprint))
+            for resourceID in secret.resourceIDs {
+                guard let resource = model.resource(resourceID),
+                    let state = context.recommendationState(for: resource.kind),
+                    seen.insert(state.recommendation.slug).inserted
+                else { continue }
+                steps.append(
+                    Step(
+                        title: state.recommendation.title,
+                        href: root + SiteRoutes.recommendation(state.recommendation),
+                        note: state.recommendation.control))
+            }
+        }
+        return steps
     }
 
     /// The label of the edge between two hops: an edge given in the input, else the implied relation.
@@ -123,5 +178,7 @@ struct AttackPathPage: Sendable, TemplateFields {
         "resourceTypes": \.resourceTypes,
         "entryPoint": \.entryPoint,
         "target": \.target,
+        "remediation": \.remediation,
+        "hasRemediation": \.hasRemediation,
     ]
 }
