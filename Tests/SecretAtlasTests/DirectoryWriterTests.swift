@@ -25,6 +25,15 @@ struct DirectoryWriterTests {
         #expect(leftovers == [])
     }
 
+    @Test func aFailedBuildRemovesTheFoldersItCreatedForTheOutput() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = try DirectoryWriter(destination: folder.appendingPathComponent("new/deeper/site").path)
+        try writer.write(OutputFile(path: "index.html", bytes: []))
+        writer.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
     @Test func aNonEmptyFolderThatIsNotASiteIsNeverReplaced() throws {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -17,32 +17,47 @@ enum FileTree {
         let reason: String
     }
 
-    /// Paths, relative to `folder`, of the regular files below it whose relative path passes `include`;
-    /// sorted, and skipping anything whose name starts with a dot (`.git`, `.DS_Store`).
-    /// - Returns: the files and a read error for each part of the folder that could not be listed.
+    /// The regular files below `folder` whose relative path passes `include`, sorted.
+    ///
+    /// Anything whose name starts with a dot (`.git`, `.DS_Store`) is skipped. A symbolic
+    /// link to a file counts as that file; a link to a folder is not followed, and is reported.
+    /// - Returns: the files, a read error for each part that could not be listed, and the links to
+    ///   folders that were not followed.
     static func files(under folder: String, include: (String) -> Bool = { _ in true }) -> (
-        files: [String], errors: [ReadError]
+        files: [String], errors: [ReadError], unfollowedLinks: [String]
     ) {
         let root = URL(fileURLWithPath: folder, isDirectory: true)
         var errors: [ReadError] = []
         let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles],
+            at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+            options: [.skipsHiddenFiles],
             errorHandler: { url, error in
                 errors.append(ReadError(path: url.path, reason: (error as NSError).localizedDescription))
                 return true
             })
         var files: [String] = []
+        var unfollowed: [String] = []
         let prefix = root.standardizedFileURL.path + "/"
         while let url = enumerator?.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else {
-                continue
-            }
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
             let path = url.standardizedFileURL.path
             let relative =
                 path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent
+            if values?.isSymbolicLink == true {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    continue
+                }
+                if isDirectory.boolValue {
+                    unfollowed.append(relative)
+                    continue
+                }
+            } else if values?.isRegularFile != true {
+                continue
+            }
             if include(relative) { files.append(relative) }
         }
-        return (files.sorted(), errors)
+        return (files.sorted(), errors, unfollowed.sorted())
     }
 
     /// The whole content of a file.

@@ -36,6 +36,13 @@ struct InputLoader {
         for error in listing.errors {
             diagnostics.append(Diagnostic(.error, file: error.path, message: "cannot read: \(error.reason)."))
         }
+        for link in listing.unfollowedLinks {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, file: (path as NSString).appendingPathComponent(link),
+                    message: "a symbolic link to a folder is not followed; name the folder itself to read it."
+                ))
+        }
         if listing.files.isEmpty, listing.errors.isEmpty {
             diagnostics.append(
                 Diagnostic(.warning, file: path, message: "the folder holds no .json or .jsonl files."))

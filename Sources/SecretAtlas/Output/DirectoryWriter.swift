@@ -15,6 +15,8 @@ final class DirectoryWriter: SiteWriter {
 
     let destination: String
     private let staging: String
+    /// Folders above the destination that this build created, innermost first.
+    private let createdParents: [String]
     private var createdDirectories = Set<String>()
 
     /// Prepares a staging folder beside `destination`.
@@ -39,6 +41,14 @@ final class DirectoryWriter: SiteWriter {
         }
         let parent = (absolute as NSString).deletingLastPathComponent
         let name = (absolute as NSString).lastPathComponent
+        // Folders of `-o` that do not exist yet are made for the build; a failed build removes them again.
+        var missing: [String] = []
+        var ancestor = parent
+        while !fileManager.fileExists(atPath: ancestor), ancestor != "/" {
+            missing.append(ancestor)
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        createdParents = missing
         staging = (parent as NSString).appendingPathComponent(
             ".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
         Self.removeAbandonedFolders(in: parent, site: name)
@@ -129,6 +139,13 @@ final class DirectoryWriter: SiteWriter {
 
     func discard() {
         try? FileManager.default.removeItem(atPath: staging)
+        // Innermost first, and only while empty: nothing but this build ever wrote into them.
+        for folder in createdParents {
+            guard (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true else {
+                break
+            }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 }
 

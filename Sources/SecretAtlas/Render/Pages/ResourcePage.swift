@@ -83,7 +83,8 @@ struct ResourcePage: Sendable, TemplateFields {
         facts.append(
             FactView(
                 label: "Internet exposure",
-                value: resource.internetExposed ? "Exposed to the Internet" : "Not exposed", href: ""))
+                value: resource.internetExposed ? "Exposed to the Internet" : "None reported in the input",
+                href: ""))
         if !resource.hostnames.isEmpty {
             facts.append(
                 FactView(label: "Endpoints", value: resource.hostnames.joined(separator: ", "), href: ""))
