@@ -64,7 +64,8 @@ struct SitePlanTests {
             as: UTF8.self)
         #expect(page.contains("260 of 260 virtual machines"))
         #expect(page.contains("And 160 more resources. Every resource is in the"))
-        #expect(page.contains("And 160 more secrets. Every secret is in the"))
+        #expect(page.contains("And 235 more resources.</p>"))
+        #expect(page.contains("And 235 more secrets. Every secret is in the"))
         #expect(page.utf8.count < 400_000)
     }
 

@@ -44,7 +44,7 @@ struct RecommendationPage: Sendable, TemplateFields {
         let remediationHTML: String
         let affectedResources: [AffectedResource]
         let secrets: [SecretRow]
-        /// "and N more …" when a list was cut at ``RecommendationPage/rowLimit``; empty otherwise.
+        /// "And N more …" when a list was cut at ``RecommendationPage/panelRowLimit``; empty otherwise.
         let moreResources: String
         let hasMoreResources: Bool
         let moreSecrets: String
@@ -70,9 +70,12 @@ struct RecommendationPage: Sendable, TemplateFields {
         ]
     }
 
-    /// Rows shown per list on this page; a page stays readable (and small) for the largest tenants,
-    /// and the full lists live in the paginated Secrets and Inventory pages.
+    /// Rows shown in the Affected resources list; a page stays readable (and small) for the largest
+    /// tenants, and the full lists live in the paginated Secrets and Inventory pages.
     static let rowLimit = 100
+    /// Rows shown per list in each finding's panel: there is a panel per secret type, so these lists
+    /// are shorter (measured: with 100 rows a 10,000-finding site had a 1.3 MB recommendation page).
+    static let panelRowLimit = 25
 
     let shell: PageShell
     let title: String
@@ -115,7 +118,7 @@ struct RecommendationPage: Sendable, TemplateFields {
         affectedResources = unhealthyResources.prefix(Self.rowLimit).map {
             ResourceRow($0, context: context, root: root)
         }
-        moreAffectedResources = Self.more(unhealthyResources.count, "resource")
+        moreAffectedResources = Self.more(unhealthyResources.count, "resource", shown: Self.rowLimit)
         hasMoreAffectedResources = unhealthyResources.count > Self.rowLimit
         var findings: [FindingRow] = []
         var checks: [CheckSection] = []
@@ -148,24 +151,24 @@ struct RecommendationPage: Sendable, TemplateFields {
                     id: typeID, anchor: anchor, title: type.title, category: type.category,
                     severity: SeverityView(type.severity), description: type.description, impact: type.impact,
                     remediationHTML: context.secretTypeHTML[typeID] ?? "",
-                    affectedResources: Array(perResource.prefix(Self.rowLimit)),
-                    secrets: secretPositions.sorted().prefix(Self.rowLimit).map {
+                    affectedResources: Array(perResource.prefix(Self.panelRowLimit)),
+                    secrets: secretPositions.sorted().prefix(Self.panelRowLimit).map {
                         SecretRow(model.secrets[$0], context: context, root: root)
                     },
-                    moreResources: Self.more(perResource.count, "resource"),
-                    hasMoreResources: perResource.count > Self.rowLimit,
-                    moreSecrets: Self.more(secretPositions.count, "secret"),
-                    hasMoreSecrets: secretPositions.count > Self.rowLimit,
+                    moreResources: Self.more(perResource.count, "resource", shown: Self.panelRowLimit),
+                    hasMoreResources: perResource.count > Self.panelRowLimit,
+                    moreSecrets: Self.more(secretPositions.count, "secret", shown: Self.panelRowLimit),
+                    hasMoreSecrets: secretPositions.count > Self.panelRowLimit,
                     isKnownType: type.isKnown))
         }
         self.findings = findings
         self.checks = checks
     }
 
-    /// "And 12 more resources." when `count` exceeds ``rowLimit``, else "".
-    private static func more(_ count: Int, _ noun: String) -> String {
-        count > rowLimit
-            ? "And " + Wording.counted(count - rowLimit, "more " + noun, plural: "more \(noun)s") + "." : ""
+    /// "And 12 more resources." when `count` exceeds the rows `shown`, else "".
+    private static func more(_ count: Int, _ noun: String, shown: Int) -> String {
+        count > shown
+            ? "And " + Wording.counted(count - shown, "more " + noun, plural: "more \(noun)s") + "." : ""
     }
 
     static let templateFields: FieldTable<Self> = [
