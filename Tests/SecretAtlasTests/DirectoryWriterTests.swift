@@ -3,6 +3,10 @@ import Testing
 
 @testable import SecretAtlas
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct DirectoryWriterTests {
     @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
         let folder = try TestSupport.temporaryDirectory()
@@ -42,7 +46,8 @@ struct DirectoryWriterTests {
             throws: SiteError.writeFailed(
                 path: folder.path,
                 underlying:
-                    "it exists and is not a SecretAtlas site, so it is not replaced; choose another -o")
+                    "it exists and is not a SecretAtlas site (no .secret-atlas file), so it is not replaced; "
+                    + "choose another -o, or delete it if an older SecretAtlas wrote it")
         ) {
             try DirectoryWriter(destination: folder.path)
         }
@@ -64,11 +69,33 @@ struct DirectoryWriterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         // PID 2^22 + 1 is above Linux's largest PID, so no process has it.
         let abandoned = folder.appendingPathComponent(".out.building-4194305")
+        // A folder of a build that is still running (here the parent process, which is alive) is left alone.
+        let live = folder.appendingPathComponent(".out.building-\(getppid())")
         try FileManager.default.createDirectory(at: abandoned, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: live, withIntermediateDirectories: true)
         let writer = try DirectoryWriter(destination: folder.appendingPathComponent("out").path)
         try writer.finish()
         #expect(!FileManager.default.fileExists(atPath: abandoned.path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                live.lastPathComponent, "out",
+            ])
+    }
+
+    @Test func aPreviousSiteLeftAsideByAKilledBuildIsRestoredNotDeleted() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Killed after moving the old site aside and before moving the new one in.
+        let aside = folder.appendingPathComponent(".out.previous-4194305")
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        try Data(DirectoryWriter.markerText.utf8).write(
+            to: aside.appendingPathComponent(DirectoryWriter.markerName))
+        try Data("old".utf8).write(to: aside.appendingPathComponent("index.html"))
+        let writer = try DirectoryWriter(destination: folder.appendingPathComponent("out").path)
+        // The build fails: the old site must be back in place.
+        writer.discard()
+        let restored = try TestSupport.readTree(folder.appendingPathComponent("out").path)
+        #expect(restored["index.html"] == Array("old".utf8))
     }
 
     @Test func finishMovesTheStagedSiteIntoPlaceAndReplacesTheOldOne() throws {

@@ -40,6 +40,19 @@ struct InputLoaderTests {
             ])
     }
 
+    @Test func aLinkToAMissingFileIsAnErrorNotSilence() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("findings.json"),
+            withDestinationURL: folder.appendingPathComponent("gone.json"))
+        let input = InputLoader().load([folder.path])
+        #expect(
+            input.diagnostics.map(\.description) == [
+                "error: \(folder.path)/findings.json: cannot read: it is a symbolic link to a missing file."
+            ])
+    }
+
     @Test func namesAMissingInputAndAnEmptyFolder() throws {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

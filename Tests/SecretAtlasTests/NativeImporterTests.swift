@@ -98,7 +98,7 @@ struct NativeImporterTests {
         let json = TestSupport.document(
             resources: """
                 [{"id": "vm", "name": "vm", "kind": "virtualMachine", "cloud": "azure",
-                  "authorizedKeys": ["SHA256:uJ0rWm2Q5C0nV7yH3kQ1pX8sLq2Z4bT6cR9dE1fG3hI", "ssh-ed25519 AAAAC3Nz me@host"]}]
+                  "authorizedKeys": [7, "SHA256:uJ0rWm2Q5C0nV7yH3kQ1pX8sLq2Z4bT6cR9dE1fG3hI", "ssh-ed25519 AAAAC3Nz me@host"]}]
                 """,
             findings: """
                 [{"resource": "vm", "secretType": "ssh-private-key", "fingerprint": "SHA256:uJ0rWm2Q5C0nV7yH3kQ1pX8sLq2Z4bT6cR9dE1fG3hI",
@@ -109,9 +109,22 @@ struct NativeImporterTests {
             + "at least 16 digest characters); the value is not shown."
         #expect(
             messages(json) == [
-                "error: scan/findings.json at resources[0].authorizedKeys[1]: " + shape,
+                "error: scan/findings.json at resources[0].authorizedKeys[0]: expected a non-empty string, found 7.",
+                "error: scan/findings.json at resources[0].authorizedKeys[2]: " + shape,
                 "error: scan/findings.json at findings[0].publicKeyFingerprint: " + shape,
             ])
+    }
+
+    @Test func aSecretNodeMustCarryAFingerprintNotAValue() {
+        let json = TestSupport.document(
+            edges: #"[{"type": "canAuthenticateTo", "from": "secret:AKIAIOSFODNN7EXAMPLE", "to": "x"}]"#,
+            attackPaths:
+                #"[{"id": "p", "name": "p", "riskLevel": "low", "entryPoint": "x", "target": "y", "steps": ["x", "secret:hunter2", "y"]}]"#
+        )
+        let found = messages(json)
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.hasSuffix("the value is not shown.") })
+        #expect(!found.joined().contains("AKIA") && !found.joined().contains("hunter2"))
     }
 
     @Test func rejectsAFingerprintThatLooksLikeARawValue() {

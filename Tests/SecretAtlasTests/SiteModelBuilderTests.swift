@@ -167,6 +167,33 @@ struct SiteModelBuilderTests {
         #expect(try TestSupport.model(json: reversedJSON).0.secrets == model.secrets)
     }
 
+    @Test func reportsOfOneOccurrenceMergeEveryField() throws {
+        let first = """
+            {"resource": "\(vmA)", "secretType": "general-password", "fingerprint": "hmac-sha256:00112233445566778899",
+             "filePath": "/etc/app.conf", "line": 3, "scanner": "trufflehog", "verification": "unverified",
+             "firstSeen": "2026-09-01T00:00:00Z", "lastSeen": "2026-11-01T00:00:00Z", "lastAccess": "2026-10-01T00:00:00Z"}
+            """
+        let second = """
+            {"resource": "\(vmA)", "secretType": "aws-access-key", "fingerprint": "hmac-sha256:00112233445566778899",
+             "filePath": "/etc/app.conf", "line": 3, "scanner": "gitleaks", "verification": "verified",
+             "firstSeen": "2026-10-01T00:00:00Z", "lastSeen": "2026-11-20T00:00:00Z", "expiry": "2027-01-01T00:00:00Z"}
+            """
+        for order in [[first, second], [second, first]] {
+            let (model, _) = try TestSupport.model(
+                json: TestSupport.document(findings: "[" + order.joined(separator: ",") + "]"))
+            let occurrence = try #require(model.secrets.first?.occurrences.first)
+            #expect(model.secrets[0].occurrences.count == 1)
+            #expect(occurrence.scanner == "gitleaks, trufflehog")
+            // Fields that cannot be combined come from the report whose scanner sorts first.
+            #expect(occurrence.secretType == "aws-access-key")
+            #expect(occurrence.verification == .verified)
+            #expect(occurrence.firstSeen?.text == "2026-09-01T00:00:00Z")
+            #expect(occurrence.lastSeen?.text == "2026-11-20T00:00:00Z")
+            #expect(occurrence.lastAccess?.text == "2026-10-01T00:00:00Z")
+            #expect(occurrence.expiry?.text == "2027-01-01T00:00:00Z")
+        }
+    }
+
     @Test func theModelDoesNotDependOnInputOrder() throws {
         let (model, _) = try TestSupport.model(json: sshDocument())
         let input = NativeImporter(file: "x").importJSON(Array(sshDocument().utf8))

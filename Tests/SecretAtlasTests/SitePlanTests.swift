@@ -63,10 +63,39 @@ struct SitePlanTests {
             decoding: files["recommendations/machines-should-have-secrets-findings-resolved.html"] ?? [],
             as: UTF8.self)
         #expect(page.contains("260 of 260 virtual machines"))
+        // The Findings table counts against the unhealthy resources, as Defender's "10 of 11 resources".
+        #expect(page.contains("<td>260 of 260 resources</td>"))
         #expect(page.contains("And 160 more resources. Every resource is in the"))
         #expect(page.contains("And 235 more resources.</p>"))
         #expect(page.contains("And 235 more secrets. Every secret is in the"))
         #expect(page.utf8.count < 400_000)
+    }
+
+    @Test func aRecommendationPageStaysSmallWithEveryKnownSecretType() throws {
+        // 19 types × 60 machines: one panel per type, each over its row limit.
+        let types = CatalogTests.requiredTypes
+        var resources: [String] = []
+        var findings: [String] = []
+        for index in 0..<60 {
+            resources.append(
+                #"{"id": "vm-\#(index)", "name": "vm-\#(index)", "kind": "virtualMachine", "cloud": "azure"}"#
+            )
+            for type in types {
+                findings.append(
+                    #"{"resource": "vm-\#(index)", "secretType": "\#(type)", "fingerprint": "hmac-sha256:\#(StableID.hexDigest(type + "\(index)"))", "filePath": "/srv/\#(type)"}"#
+                )
+            }
+        }
+        let (model, _) = try TestSupport.model(
+            json: TestSupport.document(
+                resources: "[" + resources.joined(separator: ",") + "]",
+                findings: "[" + findings.joined(separator: ",") + "]"))
+        let files = try TestSupport.site(for: model)
+        let page = files["recommendations/machines-should-have-secrets-findings-resolved.html"] ?? []
+        #expect(
+            String(decoding: page, as: UTF8.self).components(separatedBy: "And 35 more secrets.").count - 1
+                == 19)
+        #expect(page.count < 600_000, "\(page.count) bytes")
     }
 
     @Test func twoPagesAtOneURLAreRefused() throws {

@@ -46,6 +46,10 @@ def main():
     nested = json.loads(json.dumps(sample))
     nested["findings"][0]["extra"] = {"deeper": [{"PrivateKey": "x"}]}
     expect("a nested PrivateKey member, in another case", nested, valid=False)
+    for name in ("private_key", "RawV2", "Client-Secret"):
+        variant = json.loads(json.dumps(sample))
+        variant["findings"][0][name] = "x"
+        expect(f"a finding with a {name} member", variant, valid=False)
     bad_line = json.loads(json.dumps(sample))
     bad_line["findings"][0]["line"] = 0
     expect("a finding with line 0", bad_line, valid=False)

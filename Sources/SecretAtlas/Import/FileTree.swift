@@ -37,15 +37,24 @@ enum FileTree {
             })
         var files: [String] = []
         var unfollowed: [String] = []
-        let prefix = root.standardizedFileURL.path + "/"
+        // The enumerator may report paths through a resolved root (macOS's /private/var for /var).
+        let prefixes = [root.standardizedFileURL.path + "/", root.resolvingSymlinksInPath().path + "/"]
         while let url = enumerator?.nextObject() as? URL {
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
             let path = url.standardizedFileURL.path
-            let relative =
-                path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent
+            guard let prefix = prefixes.first(where: { path.hasPrefix($0) }) else {
+                errors.append(ReadError(path: path, reason: "the path is not inside \(folder)"))
+                continue
+            }
+            let relative = String(path.dropFirst(prefix.count))
             if values?.isSymbolicLink == true {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    // A dangling link the caller would have read is a missing input, not nothing.
+                    if include(relative) {
+                        errors.append(
+                            ReadError(path: path, reason: "it is a symbolic link to a missing file"))
+                    }
                     continue
                 }
                 if isDirectory.boolValue {

@@ -279,7 +279,7 @@ struct NativeImporter {
         let entryPoint = reader.requiredNode("entryPoint")
         let target = reader.requiredNode("target")
         let text = (
-            steps: reader.stringArray("steps").map(GraphNode.init(reference:)),
+            steps: reader.nodeArray("steps"),
             riskFactors: reader.stringArray("riskFactors"), description: reader.optionalString("description"),
             impact: reader.optionalString("potentialImpact"), story: reader.stringArray("attackStory"),
             mitre: reader.stringArray("mitre"), source: reader.optionalString("source")

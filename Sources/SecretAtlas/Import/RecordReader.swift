@@ -12,16 +12,17 @@ struct RecordReader {
     ///
     /// Native input never carries one.
     static let forbiddenKeys: Set<String> = [
-        "value", "secret", "secrets", "raw", "rawvalue", "secretvalue", "plaintext", "match", "snippet",
-        "password",
-        "passphrase", "token", "privatekey", "connectionstring", "apikey", "accesskey", "secretkey",
-        "credential",
-        "credentials",
+        "value", "secret", "secrets", "raw", "rawv2", "rawvalue", "secretvalue", "plaintext", "match",
+        "snippet",
+        "password", "passphrase", "token", "accesstoken", "privatekey", "connectionstring", "apikey",
+        "accesskey",
+        "secretkey", "clientsecret", "credential", "credentials",
     ]
 
-    /// Whether a member name would hold a secret value.
+    /// Whether a member name would hold a secret value: compared without case, `_` or `-`, so
+    /// `private_key`, `Client-Secret` and TruffleHog's `RawV2` are all caught.
     static func isForbidden(_ key: String) -> Bool {
-        forbiddenKeys.contains(key.lowercased())
+        forbiddenKeys.contains(String(key.lowercased().filter { $0 != "_" && $0 != "-" }))
     }
 
     let object: JSONObject
@@ -159,15 +160,21 @@ struct RecordReader {
 
     /// An optional array of non-empty strings; absent gives an empty array.
     mutating func stringArray(_ key: String) -> [String] {
+        indexedStrings(key).map(\.text)
+    }
+
+    /// The non-empty strings of an optional array with their positions in it, so a later check
+    /// can name the right element after a bad one was dropped.
+    private mutating func indexedStrings(_ key: String) -> [(offset: Int, text: String)] {
         guard let value = object[key], value != .null else { return [] }
         guard case .array(let elements) = value else {
             fail(key, "expected an array of strings, found \(value.summary).")
             return []
         }
-        var result: [String] = []
+        var result: [(offset: Int, text: String)] = []
         for (offset, element) in elements.enumerated() {
             if case .string(let text) = element, !text.isEmpty {
-                result.append(text)
+                result.append((offset, text))
             } else {
                 fail("\(key)[\(offset)]", "expected a non-empty string, found \(element.summary).")
             }
@@ -197,7 +204,24 @@ struct RecordReader {
 
     /// A required graph node reference: a resource id, `secret:<fingerprint>` or `internet`.
     mutating func requiredNode(_ key: String) -> GraphNode? {
-        requiredString(key).map(GraphNode.init(reference:))
+        requiredString(key).flatMap { node(key, $0) }
+    }
+
+    /// An optional array of graph node references, each checked like ``requiredNode(_:)``.
+    mutating func nodeArray(_ key: String) -> [GraphNode] {
+        var result: [GraphNode] = []
+        for (offset, text) in indexedStrings(key) {
+            if let checked = node("\(key)[\(offset)]", text) { result.append(checked) }
+        }
+        return result
+    }
+
+    /// A node reference; a `secret:` one must carry a fingerprint, so a raw value pasted there is
+    /// refused rather than shown on a page.
+    private mutating func node(_ key: String, _ text: String) -> GraphNode? {
+        let node = GraphNode(reference: text)
+        if case .secret(let fingerprint) = node, self.fingerprint(key, fingerprint) == nil { return nil }
+        return node
     }
 
     /// A required fingerprint: `algorithm:digest` with at least 16 digest characters.
@@ -216,7 +240,7 @@ struct RecordReader {
     /// An optional array of fingerprints, each checked like ``requiredFingerprint(_:)``.
     mutating func fingerprintArray(_ key: String) -> [String] {
         var result: [String] = []
-        for (offset, text) in stringArray(key).enumerated() {
+        for (offset, text) in indexedStrings(key) {
             if let checked = fingerprint("\(key)[\(offset)]", text) { result.append(checked) }
         }
         return result

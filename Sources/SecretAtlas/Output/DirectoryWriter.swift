@@ -36,7 +36,8 @@ final class DirectoryWriter: SiteWriter {
                 throw SiteError.writeFailed(
                     path: destination,
                     underlying:
-                        "it exists and is not a SecretAtlas site, so it is not replaced; choose another -o")
+                        "it exists and is not a SecretAtlas site (no \(Self.markerName) file), so it is not "
+                        + "replaced; choose another -o, or delete it if an older SecretAtlas wrote it")
             }
         }
         let parent = (absolute as NSString).deletingLastPathComponent
@@ -51,27 +52,37 @@ final class DirectoryWriter: SiteWriter {
         createdParents = missing
         staging = (parent as NSString).appendingPathComponent(
             ".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
-        Self.removeAbandonedFolders(in: parent, site: name)
+        Self.recoverAbandonedFolders(in: parent, site: name, destination: absolute)
         do {
             try? fileManager.removeItem(atPath: staging)
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
             throw SiteError.writeFailed(path: staging, underlying: error.localizedDescription)
         }
-        try write(OutputFile(path: Self.markerName, bytes: Array(Self.markerText.utf8)))
+        do {
+            try write(OutputFile(path: Self.markerName, bytes: Array(Self.markerText.utf8)))
+        } catch {
+            discard()
+            throw error
+        }
     }
 
-    /// Removes staging and previous-site folders left by builds that were killed (their process is
-    /// gone), so an interrupted build does not leave a copy of the site beside it forever.
-    private static func removeAbandonedFolders(in parent: String, site name: String) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-        for entry in names {
+    /// Cleans up after builds that were killed (their process is gone): a half-written staging folder
+    /// is removed; a previous site that was moved aside but never replaced is moved back, since it
+    /// is then the only copy of the site.
+    private static func recoverAbandonedFolders(in parent: String, site name: String, destination: String) {
+        let fileManager = FileManager.default
+        for entry in ((try? fileManager.contentsOfDirectory(atPath: parent)) ?? []).sorted() {
             for kind in [".building-", ".previous-"] where entry.hasPrefix("." + name + kind) {
                 guard let pid = Int32(entry.dropFirst(name.count + 1 + kind.count)),
                     kill(pid, 0) != 0, errno == ESRCH
                 else { continue }
-                try? FileManager.default.removeItem(
-                    atPath: (parent as NSString).appendingPathComponent(entry))
+                let path = (parent as NSString).appendingPathComponent(entry)
+                if kind == ".previous-", !fileManager.fileExists(atPath: destination) {
+                    try? fileManager.moveItem(atPath: path, toPath: destination)
+                } else {
+                    try? fileManager.removeItem(atPath: path)
+                }
             }
         }
     }

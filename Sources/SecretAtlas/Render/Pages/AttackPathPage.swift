@@ -122,11 +122,13 @@ struct AttackPathPage: Sendable, TemplateFields {
         var steps: [Step] = []
         var seen = Set<String>()
         for case .secret(let fingerprint) in attackPath.steps {
-            guard let secret = model.secret(fingerprint: fingerprint) else { continue }
+            guard let secret = model.secret(fingerprint: fingerprint), seen.insert(fingerprint).inserted
+            else {
+                continue
+            }
             steps.append(
                 Step(
-                    title: "Revoke and rotate the "
-                        + model.catalog.secretType(secret.type).title.lowercased(),
+                    title: "Revoke and rotate: " + model.catalog.secretType(secret.type).title,
                     href: root + SiteRoutes.secret(secret) + "#remediation",
                     note: secret.shortFingerprint))
             for resourceID in secret.resourceIDs {
