@@ -66,9 +66,4 @@ enum ResourceKind: String, Sendable, CaseIterable {
         case .other: "resource"
         }
     }
-
-    /// Whether this kind is a machine whose disks are scanned for secrets.
-    var isMachine: Bool {
-        self == .virtualMachine || self == .ec2Instance || self == .gcpVmInstance
-    }
 }

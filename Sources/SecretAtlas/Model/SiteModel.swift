@@ -24,6 +24,8 @@ struct SiteModel: Sendable {
     let attackPathsByNode: [GraphNode: [Int]]
     /// Position in ``secrets`` by fingerprint.
     let secretIndex: [String: Int]
+    /// Positions in ``secrets`` of the secrets without an identified target resource.
+    let secretsWithoutTarget: [Int]
     /// Cloud ids of the machines whose authorized keys hold each SSH public-key fingerprint.
     let trustingMachines: [String: [String]]
 

@@ -47,7 +47,9 @@ struct SiteModelBuilder {
             scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
             resources: resources, secrets: secrets, edges: edges, attackPaths: paths, catalog: catalog,
             resourceIndex: resourceIndex, secretsByResource: secretsByResource,
-            attackPathsByNode: pathsByNode, secretIndex: secretIndex, trustingMachines: trustingMachines)
+            attackPathsByNode: pathsByNode, secretIndex: secretIndex,
+            secretsWithoutTarget: secrets.indices.filter { secrets[$0].targets.isEmpty },
+            trustingMachines: trustingMachines)
         return (model, diagnostics)
     }
 

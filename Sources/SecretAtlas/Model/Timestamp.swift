@@ -70,11 +70,6 @@ struct Timestamp: Sendable, Equatable, Comparable {
         String(display.dropLast(" UTC".count))
     }
 
-    /// The date alone: `2026-11-20`.
-    var dateOnly: String {
-        String(display.prefix(10))
-    }
-
     static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.secondsSince1970 < rhs.secondsSince1970
     }

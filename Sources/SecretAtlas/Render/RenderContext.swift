@@ -17,8 +17,6 @@ struct RenderContext: Sendable {
     let recommendations: [RecommendationState]
     let secretTypeHTML: [String: String]
     let recommendationHTML: [String: String]
-    /// Positions of secrets with no identified target.
-    let secretsWithoutTarget: [Int]
     /// Positions of the secrets that can authenticate to each resource, by cloud id.
     let secretsByTarget: [String: [Int]]
 
@@ -57,7 +55,6 @@ struct RenderContext: Sendable {
             uniqueKeysWithValues: model.catalog.recommendations.map {
                 ($0.slug, markdown.html(from: $0.remediationMarkdown))
             })
-        self.secretsWithoutTarget = model.secrets.indices.filter { model.secrets[$0].targets.isEmpty }
         var byTarget: [String: [Int]] = [:]
         for (position, secret) in model.secrets.enumerated() {
             for target in secret.targets { byTarget[target, default: []].append(position) }

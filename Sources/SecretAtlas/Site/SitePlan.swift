@@ -40,8 +40,7 @@ struct SitePlan: Sendable {
                     path: SiteRoutes.listPage(SiteRoutes.secrets, number: number),
                     content: .secretList(page: number)))
         }
-        let withoutTarget = model.secrets.filter { $0.targets.isEmpty }.count
-        for number in 1...SiteRoutes.pageCount(withoutTarget) {
+        for number in 1...SiteRoutes.pageCount(model.secretsWithoutTarget.count) {
             pages.append(
                 Page(
                     path: SiteRoutes.listPage(SiteRoutes.secretsWithoutTarget, number: number),

@@ -63,7 +63,7 @@ struct OverviewPage: Sendable, TemplateFields {
         exposedAffectedCount =
             model.resources.filter { $0.internetExposed && model.secretsByResource[$0.id] != nil }.count
         attackPathCount = model.attackPaths.count
-        withoutTargetCount = context.secretsWithoutTarget.count
+        withoutTargetCount = context.model.secretsWithoutTarget.count
         withoutTargetHref = root + SiteRoutes.secretsWithoutTarget
         riskCounts = RiskCountView.counts(of: model.attackPaths)
         recommendations = context.recommendations.filter { !$0.unhealthyResources.isEmpty }.map {

@@ -36,7 +36,7 @@ struct SecretListPage: Sendable, TemplateFields {
         let shell = PageShell(
             pageTitle: "Secrets without an identified target resource" + (page > 1 ? " (page \(page))" : ""),
             path: path, section: .secrets, context: context)
-        let positions = PaginationView.slice(context.secretsWithoutTarget, page: page)
+        let positions = PaginationView.slice(context.model.secretsWithoutTarget, page: page)
         self.init(
             shell: shell, heading: "Secrets without an identified target resource",
             introduction:
@@ -46,7 +46,7 @@ struct SecretListPage: Sendable, TemplateFields {
             rows: positions.map { SecretRow(context.model.secrets[$0], context: context, root: shell.root) },
             pagination: PaginationView(
                 first: SiteRoutes.secretsWithoutTarget, current: page,
-                rowCount: context.secretsWithoutTarget.count,
+                rowCount: context.model.secretsWithoutTarget.count,
                 root: shell.root),
             context: context)
     }
@@ -63,7 +63,7 @@ struct SecretListPage: Sendable, TemplateFields {
         self.hasSecrets = !rows.isEmpty
         self.pagination = pagination
         self.totalCount = context.model.secrets.count
-        self.withoutTargetCount = context.secretsWithoutTarget.count
+        self.withoutTargetCount = context.model.secretsWithoutTarget.count
         self.withoutTargetHref = shell.root + SiteRoutes.secretsWithoutTarget
         self.allSecretsHref = shell.root + SiteRoutes.secrets
     }
