@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Open every page of a built site from file:// in headless Chromium and fail on any console message.
+"""Open every page of a built site from file:// in headless Chromium and fail on any console message,
+and on any stylesheet, image or script the page names that is not in the site.
 
 SecretAtlas pages log nothing themselves, so any console line is a problem: a Content-Security-Policy
-violation, a stylesheet or icon that failed to load, or a script error. Usage:
+violation, a request to another origin, or a script error. Headless Chromium does not report a
+missing file:// subresource on the console, so those are checked against the files. Usage:
 
     python3 Tests/browser/check_pages.py SITE_DIR
 
 Prints one line per failing page and a closing "N passed, M failed" line; exits 1 on any failure.
 """
 import concurrent.futures
+import html.parser
 import pathlib
 import re
 import shutil
@@ -18,6 +21,33 @@ import tempfile
 
 CONSOLE = re.compile(r":INFO:CONSOLE[^\]]*\] (.*)")
 LOAD_ERROR = re.compile(r"(Failed to load resource|net::ERR_[A-Z_]+|Not allowed to load local resource)")
+
+
+class Subresources(html.parser.HTMLParser):
+    """Collects what a page loads: stylesheets, images and scripts."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or ""):
+            self.urls.append(attrs.get("href"))
+        elif tag in ("img", "script") and attrs.get("src") is not None:
+            self.urls.append(attrs.get("src"))
+
+
+def missing_subresources(page):
+    parser = Subresources()
+    parser.feed(page.read_text(encoding="utf-8"))
+    missing = []
+    for url in parser.urls:
+        if not url or "://" in url or url.startswith("data:"):
+            missing.append(f"loads {url!r}, which is not a file of the site")
+        elif not (page.parent / url.split("#")[0].split("?")[0]).is_file():
+            missing.append(f"loads {url}, which does not exist")
+    return missing
 
 
 def chromium_binary():
@@ -35,7 +65,8 @@ def check(binary, page):
              f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
              "--dump-dom", page.resolve().as_uri()],
             capture_output=True, text=True, timeout=120)
-    problems = [m.group(1) for m in CONSOLE.finditer(result.stderr)]
+    problems = missing_subresources(page)
+    problems += [m.group(1) for m in CONSOLE.finditer(result.stderr)]
     problems += [line for line in result.stderr.splitlines() if LOAD_ERROR.search(line)]
     if result.returncode != 0:
         problems.append(f"chromium exited with {result.returncode}")
