@@ -53,6 +53,12 @@ struct GraphEdge: Sendable, Equatable {
         }
     }
 
+    /// The two nodes an edge joins, for looking edges up by their ends.
+    struct Ends: Hashable, Sendable {
+        let from: GraphNode
+        let to: GraphNode
+    }
+
     let kind: Kind
     let from: GraphNode
     let to: GraphNode

@@ -17,6 +17,10 @@ struct RenderContext: Sendable {
     let recommendations: [RecommendationState]
     let secretTypeHTML: [String: String]
     let recommendationHTML: [String: String]
+    /// The relation between two nodes, for labelling attack-path hops without scanning every edge.
+    ///
+    /// Where the input gives several, the first in the model's sorted order wins.
+    let edgeKinds: [GraphEdge.Ends: GraphEdge.Kind]
     /// Positions of the secrets that can authenticate to each resource, by cloud id.
     let secretsByTarget: [String: [Int]]
 
@@ -55,6 +59,11 @@ struct RenderContext: Sendable {
             uniqueKeysWithValues: model.catalog.recommendations.map {
                 ($0.slug, markdown.html(from: $0.remediationMarkdown))
             })
+        var edgeKinds: [GraphEdge.Ends: GraphEdge.Kind] = [:]
+        for edge in model.edges where edgeKinds[GraphEdge.Ends(from: edge.from, to: edge.to)] == nil {
+            edgeKinds[GraphEdge.Ends(from: edge.from, to: edge.to)] = edge.kind
+        }
+        self.edgeKinds = edgeKinds
         var byTarget: [String: [Int]] = [:]
         for (position, secret) in model.secrets.enumerated() {
             for target in secret.targets { byTarget[target, default: []].append(position) }

@@ -100,7 +100,7 @@ struct AttackPathPage: Sendable, TemplateFields {
             hops.append(
                 Hop(
                     node: NodeView(node, context: context, root: root), role: role, hasRole: !role.isEmpty,
-                    edgeLabel: next.map { Self.relation(from: node, to: $0, model: model) } ?? "",
+                    edgeLabel: next.map { Self.relation(from: node, to: $0, context: context) } ?? "",
                     hasEdge: next != nil))
         }
         self.hops = hops
@@ -147,9 +147,9 @@ struct AttackPathPage: Sendable, TemplateFields {
     }
 
     /// The label of the edge between two hops: an edge given in the input, else the implied relation.
-    static func relation(from: GraphNode, to: GraphNode, model: SiteModel) -> String {
-        if let edge = model.edges.first(where: { $0.from == from && $0.to == to }) {
-            return edge.kind.label
+    static func relation(from: GraphNode, to: GraphNode, context: RenderContext) -> String {
+        if let kind = context.edgeKinds[GraphEdge.Ends(from: from, to: to)] {
+            return kind.label
         }
         switch (from, to) {
         case (.resource, .secret): return GraphEdge.Kind.contains.label
