@@ -1,5 +1,5 @@
 /// The cloud a resource lives in.
-enum Cloud: String, Sendable, CaseIterable, Comparable {
+enum Cloud: String, Sendable, CaseIterable {
     case azure
     case aws
     case gcp
@@ -11,9 +11,5 @@ enum Cloud: String, Sendable, CaseIterable, Comparable {
         case .aws: "AWS"
         case .gcp: "GCP"
         }
-    }
-
-    static func < (lhs: Cloud, rhs: Cloud) -> Bool {
-        lhs.rawValue < rhs.rawValue
     }
 }
