@@ -14,7 +14,7 @@ struct NativeImporter {
     private static let findingKeys: Set<String> = [
         "resource", "secretType", "fingerprint", "filePath", "line", "lastAccess", "expiry", "scanner",
         "firstSeen",
-        "lastSeen", "verification", "publicKeyFingerprint",
+        "lastSeen", "verification", "publicKeyFingerprint", "targetHosts",
     ]
     private static let edgeKeys: Set<String> = ["type", "from", "to", "source"]
     private static let attackPathKeys: Set<String> = [
@@ -245,6 +245,7 @@ struct NativeImporter {
         let scanner = reader.optionalString("scanner")
         let verification = reader.optionalEnum("verification", Verification.self) ?? .unknown
         let publicKey = reader.optionalFingerprint("publicKeyFingerprint")
+        let targetHosts = reader.stringArray("targetHosts").map { $0.lowercased() }
         guard let resource, let secretType, let fingerprint, let filePath,
             reader.problems.allSatisfy({ $0.severity != .error })
         else { return }
@@ -254,7 +255,7 @@ struct NativeImporter {
                 filePath: filePath, line: line, lastAccess: times.lastAccess, expiry: times.expiry,
                 scanner: scanner,
                 firstSeen: times.firstSeen, lastSeen: times.lastSeen, verification: verification,
-                publicKeyFingerprint: publicKey))
+                publicKeyFingerprint: publicKey, targetHosts: targetHosts))
     }
 
     private func readEdge(_ reader: inout RecordReader, _ origin: RecordOrigin, _ input: inout ScanInput) {

@@ -55,6 +55,9 @@ struct FindingRecord: Sendable, Equatable {
     let lastSeen: Timestamp?
     let verification: Verification
     let publicKeyFingerprint: String?
+    /// Host or account names the secret names (a connection string's server, a storage account),
+    /// lowercased; importers parse them from the raw value so targets can be resolved without it.
+    let targetHosts: [String]
 }
 
 /// A graph edge as read from an input file.

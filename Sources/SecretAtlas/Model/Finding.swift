@@ -15,6 +15,8 @@ struct Finding: Sendable, Equatable {
     let lastSeen: Timestamp?
     let verification: Verification
     let publicKeyFingerprint: String?
+    /// Host or account names the secret names, lowercased (see ``FindingRecord/targetHosts``).
+    let targetHosts: [String]
 
     /// The last path component, shown in Defender's "File name" column.
     var fileName: String {

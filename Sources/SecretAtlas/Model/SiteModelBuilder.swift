@@ -140,7 +140,8 @@ struct SiteModelBuilder {
             firstSeen: sorted.compactMap(\.firstSeen).min(), lastSeen: sorted.compactMap(\.lastSeen).max(),
             verification: sorted.contains { $0.verification == .verified }
                 ? .verified : sorted.contains { $0.verification == .unverified } ? .unverified : .unknown,
-            publicKeyFingerprint: sorted.compactMap(\.publicKeyFingerprint).sorted().first)
+            publicKeyFingerprint: sorted.compactMap(\.publicKeyFingerprint).sorted().first,
+            targetHosts: Array(Set(sorted.flatMap(\.targetHosts))).sorted())
     }
 
     private func checkEdges(
