@@ -4,7 +4,7 @@
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint bench deps python-deps browser-deps browser-test schema-test release install clean
