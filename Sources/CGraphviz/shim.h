@@ -22,3 +22,6 @@ static inline double sa_edge_point_y(Agedge_t *e, int i) { return ED_spl(e)->lis
 static inline int sa_edge_has_end(Agedge_t *e) { return ED_spl(e)->list[0].eflag; }
 static inline double sa_edge_end_x(Agedge_t *e) { return ED_spl(e)->list[0].ep.x; }
 static inline double sa_edge_end_y(Agedge_t *e) { return ED_spl(e)->list[0].ep.y; }
+
+/// The directed-graph descriptor, read through a function: Swift treats the global as shared mutable state.
+static inline Agdesc_t sa_directed(void) { return Agdirected; }

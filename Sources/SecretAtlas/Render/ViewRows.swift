@@ -181,6 +181,10 @@ struct AttackPathRow: Sendable, TemplateFields {
     let risk: SeverityView
     let entryPoint: NodeView
     let target: NodeView
+    /// "entry → target", naming one instance of a scenario.
+    let instanceName: String
+    /// "Computed" or "Imported", as the list shows where a path came from.
+    let origin: String
 
     init(_ path: AttackPath, context: RenderContext, root: String) {
         name = path.name
@@ -188,6 +192,9 @@ struct AttackPathRow: Sendable, TemplateFields {
         risk = SeverityView(path.riskLevel)
         entryPoint = NodeView(path.entryPoint, context: context, root: root)
         target = NodeView(path.target, context: context, root: root)
+        instanceName = entryPoint.name + " → " + target.name
+        origin =
+            path.origin == .computed ? "Computed" : path.alsoComputed ? "Imported, also computed" : "Imported"
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -196,6 +203,8 @@ struct AttackPathRow: Sendable, TemplateFields {
         "risk": \.risk,
         "entryPoint": \.entryPoint,
         "target": \.target,
+        "instanceName": \.instanceName,
+        "origin": \.origin,
     ]
 }
 

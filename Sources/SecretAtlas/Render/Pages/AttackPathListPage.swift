@@ -1,33 +1,72 @@
-/// `attack-paths/index.html`: tiles, a risk-level bar and every path by risk.
+/// `attack-paths/index.html`: tiles, a risk-level bar and every path, grouped by scenario.
 struct AttackPathListPage: Sendable, TemplateFields {
+    /// Paths that share a name: one scenario and its instances, as Defender's list groups them.
+    struct Scenario: Sendable, TemplateFields {
+        let name: String
+        /// The highest risk level among the instances.
+        let risk: SeverityView
+        let countText: String
+        let instances: [AttackPathRow]
+
+        static let templateFields: FieldTable<Self> = [
+            "name": \.name,
+            "risk": \.risk,
+            "countText": \.countText,
+            "instances": \.instances,
+        ]
+    }
+
     let shell: PageShell
-    let paths: [AttackPathRow]
+    let scenarios: [Scenario]
     let hasPaths: Bool
     let totalCount: Int
+    let scenarioCount: Int
     let affectedResourceCount: Int
+    let computedCount: Int
+    let importedCount: Int
     let riskCounts: [RiskCountView]
 
     init(path: String, context: RenderContext) {
         let model = context.model
         let shell = PageShell(pageTitle: "Attack paths", path: path, section: .attackPaths, context: context)
         self.shell = shell
-        paths = model.attackPaths.map { AttackPathRow($0, context: context, root: shell.root) }
-        hasPaths = !paths.isEmpty
-        totalCount = paths.count
+        // The model sorts paths by risk, then name: a scenario's first path carries its highest risk,
+        // and scenarios keep the order in which they first appear.
+        var order: [String] = []
+        var byName: [String: [AttackPath]] = [:]
+        for attackPath in model.attackPaths {
+            if byName[attackPath.name] == nil { order.append(attackPath.name) }
+            byName[attackPath.name, default: []].append(attackPath)
+        }
+        scenarios = order.map { name in
+            let paths = byName[name] ?? []
+            return Scenario(
+                name: name, risk: SeverityView(paths.map(\.riskLevel).min() ?? .low),
+                countText: Wording.counted(paths.count, "instance"),
+                instances: paths.map { AttackPathRow($0, context: context, root: shell.root) })
+        }
+        hasPaths = !model.attackPaths.isEmpty
+        totalCount = model.attackPaths.count
+        scenarioCount = scenarios.count
         var affected = Set<String>()
         for attackPath in model.attackPaths {
             for case .resource(let id) in attackPath.steps { affected.insert(id) }
         }
         affectedResourceCount = affected.count
+        computedCount = model.attackPaths.filter { $0.origin == .computed }.count
+        importedCount = totalCount - computedCount
         riskCounts = RiskCountView.counts(of: model.attackPaths)
     }
 
     static let templateFields: FieldTable<Self> = [
         "shell": \.shell,
-        "paths": \.paths,
+        "scenarios": \.scenarios,
         "hasPaths": \.hasPaths,
         "totalCount": \.totalCount,
+        "scenarioCount": \.scenarioCount,
         "affectedResourceCount": \.affectedResourceCount,
+        "computedCount": \.computedCount,
+        "importedCount": \.importedCount,
         "riskCounts": \.riskCounts,
     ]
 }

@@ -42,6 +42,11 @@ struct SecretPage: Sendable, TemplateFields {
     let hasAttackPaths: Bool
     let recommendations: [RecommendationLink]
     let hasRecommendations: Bool
+    /// Where the secret lies → the secret → what it opens, drawn by ``DiagramRenderer``.
+    let unlocksSVG: String
+    let hasUnlocksDiagram: Bool
+    let foundOn: [NodeView]
+    let attackPathCountText: String
 
     init(path: String, secret: Secret, context: RenderContext) {
         let model = context.model
@@ -93,6 +98,11 @@ struct SecretPage: Sendable, TemplateFields {
                     anchor: "check-" + StableID.slug(secret.type, maxLength: 60))
             }
         hasRecommendations = !recommendations.isEmpty
+        unlocksSVG = DiagramRenderer().svg(
+            for: DiagramGraph.secret(secret, context: context, root: root), id: "unlocks-diagram")
+        hasUnlocksDiagram = !unlocksSVG.isEmpty
+        foundOn = secret.resourceIDs.map { NodeView(.resource($0), context: context, root: root) }
+        attackPathCountText = Wording.counted(attackPaths.count, "attack path")
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -125,5 +135,9 @@ struct SecretPage: Sendable, TemplateFields {
         "hasAttackPaths": \.hasAttackPaths,
         "recommendations": \.recommendations,
         "hasRecommendations": \.hasRecommendations,
+        "unlocksSVG": \.unlocksSVG,
+        "hasUnlocksDiagram": \.hasUnlocksDiagram,
+        "foundOn": \.foundOn,
+        "attackPathCountText": \.attackPathCountText,
     ]
 }
