@@ -96,7 +96,7 @@ extension DiagramGraph {
             break
         }
         return Node(
-            id: id, title: view.name, subtitle: step == .internet ? "Public network" : view.kind,
+            id: id, title: view.name, subtitle: view.kind,
             icon: view.icon, href: view.href, role: role,
             badges: badges)
     }

@@ -22,13 +22,19 @@ struct DiagramRenderer: Sendable {
 
     private func draw(_ graph: DiagramGraph, id: String) -> String {
         // Ranks run left to right while a chain fits the page width, top to bottom beyond that.
-        let direction: DiagramLayout.Direction = Self.longestChain(graph) <= 5 ? .leftToRight : .topToBottom
+        let direction: DiagramLayout.Direction = Self.runsLeftToRight(graph) ? .leftToRight : .topToBottom
         let layout = DiagramLayout(
             nodeWidth: nodeWidth, nodeHeight: nodeHeight, direction: direction,
             rankGap: direction == .leftToRight ? 130 : 40, nodeGap: direction == .leftToRight ? 30 : 60)
         guard let positions = layout.positions(for: graph) else { return "" }
         return SVGRenderer(nodeWidth: nodeWidth, nodeHeight: nodeHeight).svg(
             graph, positions: positions, id: id)
+    }
+
+    /// Whether a graph is drawn left to right (wide: pages give it the full width) rather than top to
+    /// bottom (narrow: pages set the hop list beside it). Four ranks of cards fill a page's width.
+    static func runsLeftToRight(_ graph: DiagramGraph) -> Bool {
+        longestChain(graph.grouped()) <= 4
     }
 
     /// The number of nodes on the longest edge chain (the number of ranks dot will make), cycles cut.

@@ -43,7 +43,7 @@ struct NodeView: Sendable, TemplateFields {
         let model = context.model
         switch node {
         case .internet:
-            self.init(name: "Internet", kind: "Internet", icon: "internet", href: "")
+            self.init(name: "Internet", kind: "Public network", icon: "internet", href: "")
         case .resource(let id):
             if let resource = model.resource(id) {
                 self.init(

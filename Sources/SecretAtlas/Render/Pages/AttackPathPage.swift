@@ -68,6 +68,8 @@ struct AttackPathPage: Sendable, TemplateFields {
     /// The path drawn by ``DiagramRenderer``; empty when it could not be laid out.
     let diagramSVG: String
     let hasDiagram: Bool
+    /// A left-to-right diagram takes the page's width, with the hop list below it.
+    let isWideDiagram: Bool
     let isComputed: Bool
 
     init(path: String, attackPath: AttackPath, context: RenderContext) {
@@ -120,9 +122,10 @@ struct AttackPathPage: Sendable, TemplateFields {
         (remediation, additionalRemediation) = Self.remediation(for: attackPath, context: context, root: root)
         hasRemediation = !remediation.isEmpty
         hasAdditionalRemediation = !additionalRemediation.isEmpty
-        diagramSVG = DiagramRenderer().svg(
-            for: DiagramGraph.attackPath(attackPath, context: context, root: root), id: "path-diagram")
+        let diagram = DiagramGraph.attackPath(attackPath, context: context, root: root)
+        diagramSVG = DiagramRenderer().svg(for: diagram, id: "path-diagram")
         hasDiagram = !diagramSVG.isEmpty
+        isWideDiagram = DiagramRenderer.runsLeftToRight(diagram)
     }
 
     /// The path's nodes as drawn: like Defender's graph, an exposed entry point is reached from the Internet.
@@ -236,6 +239,7 @@ struct AttackPathPage: Sendable, TemplateFields {
         "hasAdditionalRemediation": \.hasAdditionalRemediation,
         "diagramSVG": \.diagramSVG,
         "hasDiagram": \.hasDiagram,
+        "isWideDiagram": \.isWideDiagram,
         "isComputed": \.isComputed,
     ]
 }
