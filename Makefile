@@ -55,9 +55,10 @@ browser-test: deps browser-deps
 	.build/debug/secret-atlas build -o .build/browser-site --quiet
 	python3 Tests/browser/check_pages.py .build/browser-site
 
-## Timing and throughput figures (see bench/run.sh).
+## Timing and throughput figures (see bench/run.sh and bench/diagrams.sh).
 bench: deps
 	bash bench/run.sh
+	bash bench/diagrams.sh
 
 ## bin/secret-atlas plus share/secret-atlas/{Templates,Assets,site-sample/input}, found at run time.
 install: release

@@ -44,6 +44,11 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        .executableTarget(
+            name: "diagram-bench",
+            dependencies: ["SecretAtlas"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .testTarget(
             name: "SecretAtlasTests",
             dependencies: ["SecretAtlas"],
