@@ -9,7 +9,7 @@ struct AttackPathFinderTests {
     private struct Fleet {
         var machines: [(name: String, exposed: Bool, trusts: [String])] = []
         var stores: [(name: String, kind: String)] = []
-        /// (machine, type, fingerprint, public key, target hosts)
+        /// The secrets: machine, type, fingerprint, public key and target hosts.
         var secrets: [(on: String, type: String, fingerprint: String, publicKey: String?, hosts: [String])] =
             []
         var attackPaths = "[]"

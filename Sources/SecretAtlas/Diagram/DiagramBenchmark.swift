@@ -5,9 +5,13 @@
 @_spi(Benchmark) public enum DiagramBenchmark {
     /// What a run produced, to print beside the time and to keep the work from being optimised away.
     public struct Result: Sendable {
+        /// How many diagrams were drawn.
         public let diagrams: Int
+        /// Their total size in bytes.
         public let totalBytes: Int
+        /// The largest one's size in bytes.
         public let largestBytes: Int
+        /// How many Graphviz could not lay out (drawn as nothing).
         public let failed: Int
     }
 

@@ -8,7 +8,10 @@ struct DiagramRenderer: Sendable {
     let nodeHeight = 52.0
 
     /// The SVG for a graph, or `""` when Graphviz cannot lay it out.
-    /// - Parameter id: a prefix for the ids inside the SVG, unique on its page.
+    /// - Parameters:
+    ///   - graph: what to draw; grouped first when it has too many nodes to read.
+    ///   - id: a prefix for the ids inside the SVG, unique on its page.
+    /// - Returns: the `<svg>` element, at most ``maximumBytes`` long, or `""`.
     func svg(for graph: DiagramGraph, id: String) -> String {
         var graph = graph.grouped()
         var svg = draw(graph, id: id)
@@ -31,8 +34,10 @@ struct DiagramRenderer: Sendable {
             graph, positions: positions, id: id)
     }
 
-    /// Whether a graph is drawn left to right (wide: pages give it the full width) rather than top to
-    /// bottom (narrow: pages set the hop list beside it). Four ranks of cards fill a page's width.
+    /// Whether a graph is drawn left to right rather than top to bottom.
+    ///
+    /// A left-to-right diagram is wide, so pages give it the full width; a top-to-bottom one is
+    /// narrow, so pages set the hop list beside it. Four ranks of cards fill a page's width.
     static func runsLeftToRight(_ graph: DiagramGraph) -> Bool {
         longestChain(graph.grouped()) <= 4
     }

@@ -17,6 +17,7 @@ struct SVGRenderer: Sendable {
     ///   - graph: what to draw.
     ///   - positions: where, from ``DiagramLayout``.
     ///   - id: a prefix for the ids inside the SVG, unique on its page.
+    /// - Returns: the `<svg>` element, ready to place in a page.
     func svg(_ graph: DiagramGraph, positions: DiagramLayout.Positions, id: String) -> String {
         let width = positions.width + 2 * margin
         let height = positions.height + margin + topMargin

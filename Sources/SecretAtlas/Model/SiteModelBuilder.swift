@@ -271,7 +271,9 @@ struct SiteModelBuilder {
         return paths
     }
 
-    /// Imported and computed paths together, sorted by risk, name and id. A computed path whose entry
+    /// Imported and computed paths together, sorted by risk, name and id.
+    ///
+    /// A computed path whose entry
     /// point and target an imported path already joins is the same path: the imported one is kept as
     /// given and marked as also computed.
     static func merge(imported: [AttackPath], computed: [AttackPath]) -> [AttackPath] {

@@ -139,7 +139,9 @@ struct AttackPathPage: Sendable, TemplateFields {
         return steps
     }
 
-    /// Defender's two buckets. *Recommendations* break the path: revoke each secret on it, and resolve
+    /// Defender's two buckets of remediation.
+    ///
+    /// *Recommendations* break the path: revoke each secret on it, and resolve
     /// the recommendation covering each resource on the path that holds one. *Additional
     /// recommendations* lower the risk without breaking it: the same secrets' other locations, closing
     /// the entry point's Internet exposure, and removing a key's trust from the machines it opens.

@@ -45,7 +45,7 @@ struct SecretPage: Sendable, TemplateFields {
     /// Where the secret lies → the secret → what it opens, drawn by ``DiagramRenderer``.
     let unlocksSVG: String
     let hasUnlocksDiagram: Bool
-    let foundOn: [NodeView]
+    let holders: [NodeView]
     let attackPathCountText: String
 
     init(path: String, secret: Secret, context: RenderContext) {
@@ -101,7 +101,7 @@ struct SecretPage: Sendable, TemplateFields {
         unlocksSVG = DiagramRenderer().svg(
             for: DiagramGraph.secret(secret, context: context, root: root), id: "unlocks-diagram")
         hasUnlocksDiagram = !unlocksSVG.isEmpty
-        foundOn = secret.resourceIDs.map { NodeView(.resource($0), context: context, root: root) }
+        holders = secret.resourceIDs.map { NodeView(.resource($0), context: context, root: root) }
         attackPathCountText = Wording.counted(attackPaths.count, "attack path")
     }
 
@@ -137,7 +137,7 @@ struct SecretPage: Sendable, TemplateFields {
         "hasRecommendations": \.hasRecommendations,
         "unlocksSVG": \.unlocksSVG,
         "hasUnlocksDiagram": \.hasUnlocksDiagram,
-        "foundOn": \.foundOn,
+        "holders": \.holders,
         "attackPathCountText": \.attackPathCountText,
     ]
 }
