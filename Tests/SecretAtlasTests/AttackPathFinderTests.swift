@@ -69,9 +69,10 @@ struct AttackPathFinderTests {
         ]
         let model = try fleet.model()
         let paths = computed(model)
+        // vm-c, a machine two keys deep, is a step on the way, not a target of its own.
         #expect(
             paths.map { "\($0.entryPoint.reference)→\($0.target.reference)" }.sorted() == [
-                "vm-a→stor", "vm-a→vm-b", "vm-a→vm-c",
+                "vm-a→stor", "vm-a→vm-b",
             ])
         let chain = try #require(paths.first { $0.target == .resource("stor") })
         #expect(
@@ -171,6 +172,25 @@ struct AttackPathFinderTests {
         let site = try TestSupport.site(for: model)
         let list = String(decoding: site["attack-paths/index.html"] ?? [], as: UTF8.self)
         #expect(list.contains("Imported, also computed") && list.contains(">Computed<"))
+    }
+
+    @Test func eachEntryPointKeepsItsMostSeverePaths() throws {
+        var fleet = Fleet()
+        fleet.machines = [("vm-a", true, [])] + (0..<24).map { ("vm-\($0 + 10)", false, [Self.keyA]) }
+        fleet.stores = [("stor", "storageAccount")]
+        fleet.secrets = [
+            sshKey(on: "vm-a", Self.keyA),
+            ("vm-a", "azure-storage-connection-string", "hmac-sha256:conn000000000000000", nil, ["stor"]),
+        ]
+        let model = try fleet.model()
+        let paths = computed(model)
+        #expect(paths.count == 20)
+        #expect(model.attackPathsOmitted == 5)
+        #expect(
+            paths.contains { $0.target == .resource("stor") }, "the storage account outranks the machines")
+        let site = try TestSupport.site(for: model)
+        let list = String(decoding: site["attack-paths/index.html"] ?? [], as: UTF8.self)
+        #expect(list.contains("SecretAtlas also found 5 more computed paths"))
     }
 
     @Test func pathsAreTheSameWhateverTheInputOrder() throws {

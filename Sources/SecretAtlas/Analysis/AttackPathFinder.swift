@@ -14,25 +14,63 @@
 /// at most entry points × reachable resources. Ties between routes of equal length go to the one
 /// whose nodes sort first, so the result does not depend on input order. A route with no secret on
 /// it (pure permissions) is not a secrets path and is left out.
+///
+/// Like Defender's, a path ends at a target worth reaching: a resource that holds data (storage,
+/// databases, key vaults), an identity, a resource of high or critical criticality, or a machine the
+/// entry point's own secret opens directly (the published "… SSH private key that is used to
+/// authenticate to a VM" scenario). A machine deeper in the chain is a step, not a target. In a
+/// fleet where keys open many machines this still grows with entry points × targets, so each entry
+/// point keeps its ``maxPathsPerEntryPoint`` most severe paths (risk, then fewest hops, then target
+/// id) and the rest are counted in ``Result/omitted``.
 struct AttackPathFinder {
+    /// The computed paths and how many more were found than kept.
+    struct Result {
+        let paths: [AttackPath]
+        let omitted: Int
+    }
+
     /// How many secrets a path may pass through; Defender's own paths are rarely longer than three.
     var maxSecretHops = 4
+    /// How many paths one entry point keeps.
+    var maxPathsPerEntryPoint = Self.defaultMaxPathsPerEntryPoint
+    static let defaultMaxPathsPerEntryPoint = 20
 
     let resources: [Resource]
     let secrets: [Secret]
     let edges: [GraphEdge]
     let catalog: Catalog
 
-    /// Every computed path, in entry-point then target order (the model sorts them by risk later).
-    func paths() -> [AttackPath] {
+    /// Every computed path, in entry-point then priority order (the model sorts them by risk later).
+    func paths() -> Result {
         let graph = Graph(resources: resources, secrets: secrets, edges: edges)
+        let narrator = AttackPathNarrator(graph: graph, catalog: catalog)
         var result: [AttackPath] = []
+        var omitted = 0
         for entry in resources where entry.internetExposed {
-            for route in graph.routes(from: entry.id, maxSecretHops: maxSecretHops) {
-                result.append(AttackPathNarrator(graph: graph, catalog: catalog).path(for: route))
-            }
+            let found = graph.routes(from: entry.id, maxSecretHops: maxSecretHops)
+                .filter { isTarget($0, graph: graph) }
+                .map { (path: narrator.path(for: $0), hops: $0.hops.count) }
+                .sorted {
+                    ($0.path.riskLevel.rank, $0.hops, $0.path.target.reference)
+                        < ($1.path.riskLevel.rank, $1.hops, $1.path.target.reference)
+                }
+            result += found.prefix(maxPathsPerEntryPoint).map(\.path)
+            omitted += max(0, found.count - maxPathsPerEntryPoint)
         }
-        return result
+        return Result(paths: result, omitted: omitted)
+    }
+
+    /// Whether a route ends somewhere Defender would call a target (see the type's discussion).
+    private func isTarget(_ route: Graph.Route, graph: Graph) -> Bool {
+        guard let last = route.hops.last, let target = graph.resourcesByID[last.resource] else {
+            return false
+        }
+        if route.hops.count == 1 { return true }
+        if let criticality = target.criticality, criticality <= .high { return true }
+        switch target.kind {
+        case .identity, .iamUser, .iamRole: return true
+        default: return AttackPathNarrator.holdsData(target.kind)
+        }
     }
 }
 

@@ -82,7 +82,7 @@ extension DiagramGraph {
             if let resource = context.model.resource(resourceID) {
                 if resource.internetExposed { badges.append("Internet exposed") }
                 if let criticality = resource.criticality, criticality <= .high {
-                    badges.append("\(criticality.displayName) criticality")
+                    badges.append(criticality == .critical ? "Critical asset" : "High criticality")
                 }
                 if role == .target, AttackPathNarrator.holdsData(resource.kind) {
                     badges.append("Sensitive data")

@@ -107,7 +107,7 @@ struct SVGRenderer: Sendable {
         out += "<text class=\"diagram__name\" x=\"42\" y=\"\(n(nodeHeight / 2 - 3))\">"
         out += escape(Self.fit(node.title, characters: Int(textWidth / 7.0))) + "</text>"
         out += "<text class=\"diagram__kind\" x=\"42\" y=\"\(n(nodeHeight / 2 + 13))\">"
-        out += escape(Self.fit(node.subtitle, characters: Int(textWidth / 6.4))) + "</text>"
+        out += escape(Self.fit(node.subtitle, characters: Int(textWidth / 6.8))) + "</text>"
         var badgeX = 6.0
         var badges = node.badges
         if !roleWord.isEmpty { badges.insert(roleWord == "target" ? "Target" : "Entry point", at: 0) }

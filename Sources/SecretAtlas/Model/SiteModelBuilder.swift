@@ -39,7 +39,7 @@ struct SiteModelBuilder {
             resources: resources, secrets: secrets, edges: edges, catalog: catalog
         )
         .paths()
-        let paths = Self.merge(imported: imported, computed: computed)
+        let paths = Self.merge(imported: imported, computed: computed.paths)
         var pathsByNode: [GraphNode: [Int]] = [:]
         for (position, path) in paths.enumerated() {
             for node in Set([path.entryPoint, path.target] + path.steps).sorted() {
@@ -53,7 +53,7 @@ struct SiteModelBuilder {
             scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
             resources: resources, secrets: secrets, edges: edges, attackPaths: paths, catalog: catalog,
             resourceIndex: resourceIndex, secretsByResource: secretsByResource,
-            attackPathsByNode: pathsByNode, secretIndex: secretIndex,
+            attackPathsByNode: pathsByNode, attackPathsOmitted: computed.omitted, secretIndex: secretIndex,
             secretsWithoutTarget: secrets.indices.filter { secrets[$0].targets.isEmpty },
             trustingMachines: trustingMachines)
         return (model, diagnostics)

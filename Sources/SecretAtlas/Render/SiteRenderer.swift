@@ -37,8 +37,8 @@ struct SiteRenderer: Sendable {
             return (InventoryListPage(path: path, page: number, context: context), "inventory")
         case .resource(let index):
             return (ResourcePage(path: path, resource: model.resources[index], context: context), "resource")
-        case .attackPathList:
-            return (AttackPathListPage(path: path, context: context), "attack-paths")
+        case .attackPathList(let number):
+            return (AttackPathListPage(path: path, page: number, context: context), "attack-paths")
         case .attackPath(let index):
             return (
                 AttackPathPage(path: path, attackPath: model.attackPaths[index], context: context),

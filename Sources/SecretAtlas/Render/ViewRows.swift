@@ -176,6 +176,14 @@ struct SecretRow: Sendable, TemplateFields {
 
 /// One row of an attack-path table.
 struct AttackPathRow: Sendable, TemplateFields {
+    /// Rows a resource's or secret's attack-path table shows; the list pages show them all.
+    static let tableLimit = 50
+
+    /// "Showing 50 of 312, most severe first; …" for a table cut at ``tableLimit``.
+    static func moreText(shown: Int, of total: Int) -> String {
+        "Showing \(shown) of \(total), most severe first; the attack paths list has every one."
+    }
+
     let name: String
     let href: String
     let risk: SeverityView

@@ -25,16 +25,21 @@ struct AttackPathListPage: Sendable, TemplateFields {
     let computedCount: Int
     let importedCount: Int
     let riskCounts: [RiskCountView]
+    let pagination: PaginationView
+    /// Computed paths beyond each entry point's limit, which no page lists.
+    let omittedText: String
+    let hasOmitted: Bool
 
-    init(path: String, context: RenderContext) {
+    init(path: String, page: Int, context: RenderContext) {
         let model = context.model
         let shell = PageShell(pageTitle: "Attack paths", path: path, section: .attackPaths, context: context)
         self.shell = shell
         // The model sorts paths by risk, then name: a scenario's first path carries its highest risk,
-        // and scenarios keep the order in which they first appear.
+        // and scenarios keep the order in which they first appear. A long list is cut into pages of
+        // rows; a scenario that spans two pages is headed on both.
         var order: [String] = []
         var byName: [String: [AttackPath]] = [:]
-        for attackPath in model.attackPaths {
+        for attackPath in PaginationView.slice(model.attackPaths, page: page) {
             if byName[attackPath.name] == nil { order.append(attackPath.name) }
             byName[attackPath.name, default: []].append(attackPath)
         }
@@ -56,6 +61,14 @@ struct AttackPathListPage: Sendable, TemplateFields {
         computedCount = model.attackPaths.filter { $0.origin == .computed }.count
         importedCount = totalCount - computedCount
         riskCounts = RiskCountView.counts(of: model.attackPaths)
+        pagination = PaginationView(
+            first: SiteRoutes.attackPaths, current: page, rowCount: model.attackPaths.count, root: shell.root)
+        let omitted = Wording.counted(model.attackPathsOmitted, "more computed path")
+        let limit = AttackPathFinder.defaultMaxPathsPerEntryPoint
+        omittedText =
+            "SecretAtlas also found \(omitted) beyond its limit of \(limit) per entry point (the most "
+            + "severe are kept). Revoking the secrets on the listed paths breaks most of them too."
+        hasOmitted = model.attackPathsOmitted > 0
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -68,5 +81,8 @@ struct AttackPathListPage: Sendable, TemplateFields {
         "computedCount": \.computedCount,
         "importedCount": \.importedCount,
         "riskCounts": \.riskCounts,
+        "pagination": \.pagination,
+        "omittedText": \.omittedText,
+        "hasOmitted": \.hasOmitted,
     ]
 }

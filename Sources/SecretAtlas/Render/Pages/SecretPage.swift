@@ -47,6 +47,8 @@ struct SecretPage: Sendable, TemplateFields {
     let hasUnlocksDiagram: Bool
     let holders: [NodeView]
     let attackPathCountText: String
+    let morePathsText: String
+    let hasMorePaths: Bool
 
     init(path: String, secret: Secret, context: RenderContext) {
         let model = context.model
@@ -86,9 +88,13 @@ struct SecretPage: Sendable, TemplateFields {
             trustedBy = []
         }
         hasTrustedBy = !trustedBy.isEmpty
-        attackPaths = model.attackPaths(through: .secret(fingerprint: secret.fingerprint))
-            .map { AttackPathRow($0, context: context, root: root) }
+        let through = model.attackPaths(through: .secret(fingerprint: secret.fingerprint))
+        attackPaths = through.prefix(AttackPathRow.tableLimit).map {
+            AttackPathRow($0, context: context, root: root)
+        }
         hasAttackPaths = !attackPaths.isEmpty
+        morePathsText = AttackPathRow.moreText(shown: attackPaths.count, of: through.count)
+        hasMorePaths = through.count > attackPaths.count
         var seen = Set<String>()
         recommendations = resources.compactMap { context.recommendationState(for: $0.kind)?.recommendation }
             .filter { seen.insert($0.slug).inserted }
@@ -102,7 +108,7 @@ struct SecretPage: Sendable, TemplateFields {
             for: DiagramGraph.secret(secret, context: context, root: root), id: "unlocks-diagram")
         hasUnlocksDiagram = !unlocksSVG.isEmpty
         holders = secret.resourceIDs.map { NodeView(.resource($0), context: context, root: root) }
-        attackPathCountText = Wording.counted(attackPaths.count, "attack path")
+        attackPathCountText = Wording.counted(through.count, "attack path")
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -139,5 +145,7 @@ struct SecretPage: Sendable, TemplateFields {
         "hasUnlocksDiagram": \.hasUnlocksDiagram,
         "holders": \.holders,
         "attackPathCountText": \.attackPathCountText,
+        "morePathsText": \.morePathsText,
+        "hasMorePaths": \.hasMorePaths,
     ]
 }
