@@ -69,11 +69,15 @@ struct AttackPathFinderTests {
         ]
         let model = try fleet.model()
         let paths = computed(model)
-        // vm-c, a machine two keys deep, is a step on the way, not a target of its own.
         #expect(
             paths.map { "\($0.entryPoint.reference)→\($0.target.reference)" }.sorted() == [
-                "vm-a→stor", "vm-a→vm-b",
+                "vm-a→stor", "vm-a→vm-b", "vm-a→vm-c",
             ])
+        let lateral = try #require(paths.first { $0.target == .resource("vm-c") })
+        #expect(
+            lateral.name
+                == "Internet exposed VM has an insecure SSH private key that allows lateral movement to a VM")
+        #expect(lateral.riskLevel == .high)
         let chain = try #require(paths.first { $0.target == .resource("stor") })
         #expect(
             chain.steps.map(\.reference) == [

@@ -15,13 +15,11 @@
 /// whose nodes sort first, so the result does not depend on input order. A route with no secret on
 /// it (pure permissions) is not a secrets path and is left out.
 ///
-/// Like Defender's, a path ends at a target worth reaching: a resource that holds data (storage,
-/// databases, key vaults), an identity, a resource of high or critical criticality, or a machine the
-/// entry point's own secret opens directly (the published "… SSH private key that is used to
-/// authenticate to a VM" scenario). A machine deeper in the chain is a step, not a target. In a
-/// fleet where keys open many machines this still grows with entry points × targets, so each entry
-/// point keeps its ``maxPathsPerEntryPoint`` most severe paths (risk, then fewest hops, then target
-/// id) and the rest are counted in ``Result/omitted``.
+/// Every resource reached is a target, machines included, so lateral movement between machines
+/// shows as paths of its own (A → B → C). In a fleet where keys open many machines the count grows
+/// with entry points × reachable resources, so each entry point keeps its ``maxPathsPerEntryPoint``
+/// most severe paths (risk level, then fewest hops, then target id) and the rest are counted in
+/// ``Result/omitted``; risk ranks data stores, critical resources and lateral movement first.
 struct AttackPathFinder {
     /// The computed paths and how many more were found than kept.
     struct Result {
@@ -48,7 +46,6 @@ struct AttackPathFinder {
         var omitted = 0
         for entry in resources where entry.internetExposed {
             let found = graph.routes(from: entry.id, maxSecretHops: maxSecretHops)
-                .filter { isTarget($0, graph: graph) }
                 .map { (path: narrator.path(for: $0), hops: $0.hops.count) }
                 .sorted {
                     ($0.path.riskLevel.rank, $0.hops, $0.path.target.reference)
@@ -58,19 +55,6 @@ struct AttackPathFinder {
             omitted += max(0, found.count - maxPathsPerEntryPoint)
         }
         return Result(paths: result, omitted: omitted)
-    }
-
-    /// Whether a route ends somewhere Defender would call a target (see the type's discussion).
-    private func isTarget(_ route: Graph.Route, graph: Graph) -> Bool {
-        guard let last = route.hops.last, let target = graph.resourcesByID[last.resource] else {
-            return false
-        }
-        if route.hops.count == 1 { return true }
-        if let criticality = target.criticality, criticality <= .high { return true }
-        switch target.kind {
-        case .identity, .iamUser, .iamRole: return true
-        default: return AttackPathNarrator.holdsData(target.kind)
-        }
     }
 }
 
