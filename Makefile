@@ -48,12 +48,14 @@ schema-test: python-deps
 	python3 Tests/schema/check_schema.py
 
 ## Builds the sample with the debug binary and opens every page from file:// in headless Chromium:
-## any console message (a CSP violation, a file that failed to load) fails the check.
+## any console message (a CSP violation, a file that failed to load) fails the check. Then exports
+## one item of each kind and opens each exported page alone, the same way.
 browser-test: deps browser-deps
 	$(SWIFT) build -Xswiftc -warnings-as-errors --product secret-atlas
 	rm -rf .build/browser-site
 	.build/debug/secret-atlas build -o .build/browser-site --quiet
 	python3 Tests/browser/check_pages.py .build/browser-site
+	python3 Tests/browser/check_exports.py .build/debug/secret-atlas .build/browser-site
 
 ## Timing and throughput figures (see bench/run.sh and bench/diagrams.sh).
 bench: deps

@@ -7,7 +7,8 @@
 # 2. Builds the bundled sample site (site-sample/input) 5 times; prints min and median wall time and
 #    checks the median against the 2 s target.
 # 3. Generates ${FINDINGS:-10000} synthetic findings with bench/synth.py (seed ${SEED:-1}), builds them
-#    once and prints pages, wall time, pages per second, peak RSS and output size.
+#    once and prints pages, wall time, pages per second, peak RSS and output size; then the same
+#    build with --zip, and `verify` of the site.
 #
 # Exits 1 when a build fails or the sample target is missed. Works from any directory; everything
 # it writes goes to a temporary folder removed on exit (apart from the Swift build folder).
@@ -133,5 +134,18 @@ end="$(now)"
 awk -v s="$start" -v e="$end" -v pages="$pages" 'BEGIN {
     printf "raw write floor: copying the same files with cp -R takes %.2f s (%.0f files/s)\n", e - s, pages / (e - s)
 }'
+
+# Audit evidence on the same input: the build with --zip, then verify of the site.
+start="$(now)"
+"$BIN" build "$input" -o "$TMP/synth-zip" --zip "$TMP/synth.zip" --quiet 2>/dev/null
+end="$(now)"
+zip_bytes="$(wc -c <"$TMP/synth.zip")"
+awk -v s="$start" -v e="$end" -v z="$zip_bytes" 'BEGIN {
+    printf "build with --zip: %.2f s, zip %.1f MB\n", e - s, z / 1e6
+}'
+start="$(now)"
+"$BIN" verify "$TMP/synth-zip" >/dev/null
+end="$(now)"
+awk -v s="$start" -v e="$end" 'BEGIN { printf "verify of the site: %.2f s\n", e - s }'
 
 exit "$status"

@@ -25,10 +25,18 @@ public enum SiteBuilder {
         let templates = try TemplateSet(directory: support.templatesDirectory)
         let (model, diagnostics) = try loadModel(configuration, support: support)
         try check(diagnostics, strict: configuration.strict)
-        let writer = try DirectoryWriter(destination: configuration.outputDirectory)
+        let changes = try configuration.previousDirectory.map {
+            ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: model)
+        }
+        let directory = try DirectoryWriter(destination: configuration.outputDirectory)
+        // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
+        let writer: any SiteWriter =
+            configuration.zipPath.map { FanOutWriter([ZipWriter(destination: $0), directory]) } ?? directory
         do {
             let report = try write(
-                model: model, templates: templates, assetsDirectory: support.assetsDirectory, to: writer)
+                model: model, templates: templates, assetsDirectory: support.assetsDirectory,
+                changes: changes,
+                to: writer)
             try writer.finish()
             return BuildReport(
                 diagnostics: diagnostics, pageCount: report.pageCount, fileCount: report.fileCount,
@@ -72,13 +80,17 @@ public enum SiteBuilder {
         return seconds
     }
 
-    /// Renders every planned page and copies the assets into a writer.
+    /// Renders every planned page, the machine-readable exports and the assets, then seals the site
+    /// with its fingerprint and `SHA256SUMS` (see ``Manifest``) and hands every file to `writer`.
     static func write(
-        model: SiteModel, templates: TemplateSet, assetsDirectory: String, to writer: any SiteWriter
+        model: SiteModel, templates: TemplateSet, assetsDirectory: String, changes: ChangeSet? = nil,
+        to output: any SiteWriter
     ) throws -> BuildReport {
-        let context = RenderContext(model: model, version: version, markdown: MarkdownRenderer())
+        let context = RenderContext(
+            model: model, version: version, markdown: MarkdownRenderer(), changes: changes)
         let renderer = SiteRenderer(context: context, templates: templates)
-        let plan = try SitePlan(model: model)
+        let plan = try SitePlan(model: model, changes: changes)
+        let writer = ManifestWriter(inner: output)
         var totalBytes = 0
         var largest = ("", 0)
         for file in try PageRenderQueue(renderer: renderer).render(
@@ -88,12 +100,15 @@ public enum SiteBuilder {
             if file.count > largest.1 { largest = (file.path, file.count) }
         }
         let assets = try AssetCopier(directory: assetsDirectory).files()
-        for asset in assets {
-            try writer.write(asset)
-            totalBytes += asset.bytes.count
+        let exports = try AuditFiles.files(context: context)
+        for file in assets + exports {
+            try writer.write(file)
+            totalBytes += file.bytes.count
         }
+        try writer.seal()
         return BuildReport(
-            diagnostics: [], pageCount: plan.pages.count, fileCount: plan.pages.count + assets.count,
+            diagnostics: [], pageCount: plan.pages.count,
+            fileCount: plan.pages.count + assets.count + exports.count + 2,
             totalBytes: totalBytes, largestPage: largest.0, largestPageBytes: largest.1)
     }
 }

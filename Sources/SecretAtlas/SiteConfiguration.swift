@@ -17,12 +17,17 @@ public struct SiteConfiguration: Sendable {
     public var environment: [String: String]
     /// The folder of the running executable, for the installed `share/secret-atlas` layout.
     public var executableDirectory: String?
+    /// `--zip`: also write the whole site as one deterministic zip file here.
+    public var zipPath: String?
+    /// `--previous`: an earlier site to compare with (its `findings.json` is read).
+    public var previousDirectory: String?
 
     /// Creates a configuration; only inputs and output are required.
     public init(
         inputs: [String], outputDirectory: String, title: String = "SecretAtlas report",
         templatesDirectory: String? = nil, assetsDirectory: String? = nil, strict: Bool = false,
-        environment: [String: String] = [:], executableDirectory: String? = nil
+        environment: [String: String] = [:], executableDirectory: String? = nil, zipPath: String? = nil,
+        previousDirectory: String? = nil
     ) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
@@ -32,5 +37,7 @@ public struct SiteConfiguration: Sendable {
         self.strict = strict
         self.environment = environment
         self.executableDirectory = executableDirectory
+        self.zipPath = zipPath
+        self.previousDirectory = previousDirectory
     }
 }

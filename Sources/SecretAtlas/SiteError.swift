@@ -26,12 +26,21 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     case pageCollision(path: String)
     /// Writing the site failed.
     case writeFailed(path: String, underlying: String)
+    /// `--previous` names no readable SecretAtlas site.
+    case previousUnreadable(path: String, detail: String)
+    /// `verify` found no readable manifest.
+    case manifestUnreadable(path: String, detail: String)
+    /// `export` names an item the report does not have.
+    case itemNotFound(kind: String, id: String, suggestion: String)
+    /// `export -o` names a file that is neither `.html` nor `.md`.
+    case unknownExportFormat(path: String)
 
     /// The process exit code: 65 for bad input, 64 for a usage problem, 1 for a failed build.
     public var exitCode: Int32 {
         switch self {
         case .invalidInput, .warningsWithStrict: 65
-        case .sampleNotFound, .invalidSourceDateEpoch: 64
+        case .sampleNotFound, .invalidSourceDateEpoch, .unknownExportFormat: 64
+        case .itemNotFound, .previousUnreadable: 65
         default: 1
         }
     }
@@ -64,6 +73,14 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
             "Two pages would be written to '\(path)'; rename the catalog file that produces one of them."
         case .writeFailed(let path, let underlying):
             "Cannot write '\(path)': \(underlying). The previous site, if any, is untouched."
+        case .previousUnreadable(let path, let detail):
+            "Cannot read the previous report '\(path)': \(detail)."
+        case .manifestUnreadable(let path, let detail):
+            "Cannot read the manifest '\(path)': \(detail)."
+        case .itemNotFound(let kind, let id, let suggestion):
+            "No \(kind) '\(id)' in this report. \(suggestion)"
+        case .unknownExportFormat(let path):
+            "Cannot tell the export format of '\(path)': name a file ending in .html or .md."
         }
     }
 }

@@ -12,7 +12,7 @@ struct SecretAtlasCommand: ParsableCommand {
         commandName: "secret-atlas",
         abstract: "Turn secrets-scanning findings and a cloud security graph into a static HTML site.",
         version: SiteBuilder.version,
-        subcommands: [Build.self, Validate.self])
+        subcommands: [Build.self, Validate.self, Verify.self, Export.self])
 }
 
 /// Options shared by `build` and `validate`.
@@ -29,12 +29,15 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    func configuration(output: String, title: String) -> SiteConfiguration {
+    func configuration(
+        output: String, title: String, zip: String? = nil, previous: String? = nil
+    ) -> SiteConfiguration {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         return SiteConfiguration(
             inputs: inputs, outputDirectory: output, title: title, templatesDirectory: templates,
             assetsDirectory: assets, strict: strict, environment: ProcessInfo.processInfo.environment,
-            executableDirectory: executable.deletingLastPathComponent().path)
+            executableDirectory: executable.deletingLastPathComponent().path, zipPath: zip,
+            previousDirectory: previous)
     }
 }
 
@@ -75,9 +78,16 @@ struct Build: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print no summary; warnings and errors still go to standard error.")
     var quiet = false
 
+    @Option(help: "Also write the whole site as one deterministic zip file here.")
+    var zip: String?
+
+    @Option(help: "An earlier site to compare with: marks items new, unchanged or resolved.")
+    var previous: String?
+
     func run() throws {
         try runReportingErrors {
-            let report = try SiteBuilder.build(input.configuration(output: output, title: title))
+            let report = try SiteBuilder.build(
+                input.configuration(output: output, title: title, zip: zip, previous: previous))
             printDiagnostics(report.diagnostics)
             if !quiet {
                 let site = URL(fileURLWithPath: output).standardizedFileURL

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Check that docs/input-format.schema.json is a valid JSON Schema and that it accepts the bundled
-sample and every native fixture, and rejects a document that carries a secret value.
+sample and every native fixture, and rejects a document that carries a secret value; and that
+docs/findings.schema.json accepts the findings.json of the committed sample site and rejects one
+that carries a secret value.
 
 Keeps the documented schema and what `secret-atlas` reads from drifting apart. Usage:
 
@@ -53,6 +55,16 @@ def main():
     bad_line = json.loads(json.dumps(sample))
     bad_line["findings"][0]["line"] = 0
     expect("a finding with line 0", bad_line, valid=False)
+
+    findings_schema = json.loads((ROOT / "docs/findings.schema.json").read_text())
+    findings_class = jsonschema.validators.validator_for(findings_schema)
+    findings_class.check_schema(findings_schema)
+    validator = findings_class(findings_schema, format_checker=findings_class.FORMAT_CHECKER)
+    report = json.loads((ROOT / "site-sample/site/findings.json").read_text())
+    expect("site-sample/site/findings.json", report, valid=True)
+    leaked = json.loads(json.dumps(report))
+    leaked["secrets"][0]["occurrences"][0]["value"] = "a raw secret"
+    expect("findings.json with a value member", leaked, valid=False)
 
     print(f"schema: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)

@@ -23,6 +23,13 @@ struct PageShell: Sendable, TemplateFields {
     let sources: String
     let hasSources: Bool
     let version: String
+    /// Stands for the report fingerprint until the site is sealed (see ``Manifest``).
+    let reportFingerprint: String
+    /// New or unchanged since the previous report, on item pages of a build with `--previous`.
+    let changeBadge: String
+    let changeBadgeClass: String
+    let changeNote: String
+    let hasChangeBadge: Bool
 
     /// The top-level sections, in navigation order.
     enum Section: CaseIterable {
@@ -49,7 +56,9 @@ struct PageShell: Sendable, TemplateFields {
         }
     }
 
-    init(pageTitle: String, path: String, section: Section, context: RenderContext) {
+    init(
+        pageTitle: String, path: String, section: Section, context: RenderContext, status: ChangeStatus? = nil
+    ) {
         let model = context.model
         self.pageTitle = pageTitle
         self.reportTitle = model.title
@@ -62,6 +71,17 @@ struct PageShell: Sendable, TemplateFields {
         self.sources = model.scanSources.joined(separator: "; ")
         self.hasSources = !model.scanSources.isEmpty
         self.version = context.version
+        self.reportFingerprint = Manifest.placeholder
+        self.changeBadge = status?.displayName ?? ""
+        self.changeBadgeClass = status?.rawValue ?? ""
+        let since = context.changes?.previousReportPhrase ?? ""
+        switch status {
+        case .new: self.changeNote = "Not in \(since)."
+        case .unchanged: self.changeNote = "Also in \(since)."
+        case .resolved: self.changeNote = "No longer found."
+        case nil: self.changeNote = ""
+        }
+        self.hasChangeBadge = status != nil
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -74,5 +94,10 @@ struct PageShell: Sendable, TemplateFields {
         "sources": \.sources,
         "hasSources": \.hasSources,
         "version": \.version,
+        "reportFingerprint": \.reportFingerprint,
+        "changeBadge": \.changeBadge,
+        "changeBadgeClass": \.changeBadgeClass,
+        "changeNote": \.changeNote,
+        "hasChangeBadge": \.hasChangeBadge,
     ]
 }

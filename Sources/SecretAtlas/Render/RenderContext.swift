@@ -14,6 +14,8 @@ struct RenderContext: Sendable {
 
     let model: SiteModel
     let version: String
+    /// What changed since the previous report, when `--previous` was given.
+    let changes: ChangeSet?
     let recommendations: [RecommendationState]
     let secretTypeHTML: [String: String]
     let recommendationHTML: [String: String]
@@ -24,9 +26,10 @@ struct RenderContext: Sendable {
     /// Positions of the secrets that can authenticate to each resource, by cloud id.
     let secretsByTarget: [String: [Int]]
 
-    init(model: SiteModel, version: String, markdown: MarkdownRenderer) {
+    init(model: SiteModel, version: String, markdown: MarkdownRenderer, changes: ChangeSet? = nil) {
         self.model = model
         self.version = version
+        self.changes = changes
         var states: [RecommendationState] = []
         for recommendation in model.catalog.recommendations {
             let applicable = model.resources.indices.filter {

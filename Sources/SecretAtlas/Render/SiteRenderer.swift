@@ -39,6 +39,8 @@ struct SiteRenderer: Sendable {
             return (ResourcePage(path: path, resource: model.resources[index], context: context), "resource")
         case .attackPathList(let number):
             return (AttackPathListPage(path: path, page: number, context: context), "attack-paths")
+        case .resolved(let index):
+            return (ResolvedPage(path: path, index: index, context: context), "resolved")
         case .attackPath(let index):
             return (
                 AttackPathPage(path: path, attackPath: model.attackPaths[index], context: context),

@@ -12,6 +12,8 @@ struct SitePlan: Sendable {
         case resource(Int)
         case attackPathList(page: Int)
         case attackPath(Int)
+        /// An item of an earlier report that is gone: position in ``ChangeSet/resolved``.
+        case resolved(Int)
     }
 
     /// One page to render.
@@ -24,7 +26,7 @@ struct SitePlan: Sendable {
 
     /// Plans the pages for a model.
     /// - Throws: ``SiteError/pageCollision(path:)`` when two pages would share a URL.
-    init(model: SiteModel) throws {
+    init(model: SiteModel, changes: ChangeSet? = nil) throws {
         var pages: [Page] = [
             Page(path: SiteRoutes.overview, content: .overview),
             Page(path: SiteRoutes.recommendations, content: .recommendationList),
@@ -65,6 +67,10 @@ struct SitePlan: Sendable {
         }
         pages += model.attackPaths.indices.map {
             Page(path: SiteRoutes.attackPath(model.attackPaths[$0]), content: .attackPath($0))
+        }
+        // Resolved items keep their page so links into earlier reports still resolve.
+        pages += (changes?.resolved ?? []).indices.map {
+            Page(path: changes?.resolved[$0].permalink ?? "", content: .resolved($0))
         }
         pages.sort { $0.path < $1.path }
         for (page, next) in zip(pages, pages.dropFirst()) where page.path == next.path {

@@ -74,7 +74,9 @@ struct AttackPathPage: Sendable, TemplateFields {
 
     init(path: String, attackPath: AttackPath, context: RenderContext) {
         let model = context.model
-        let shell = PageShell(pageTitle: attackPath.name, path: path, section: .attackPaths, context: context)
+        let shell = PageShell(
+            pageTitle: attackPath.name, path: path, section: .attackPaths, context: context,
+            status: context.changes?.status(.attackPath, attackPath.siteID))
         let root = shell.root
         self.shell = shell
         name = attackPath.name

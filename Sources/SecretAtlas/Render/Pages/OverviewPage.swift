@@ -50,6 +50,9 @@ struct OverviewPage: Sendable, TemplateFields {
     let topResources: [ResourceRow]
     let topAttackPaths: [AttackPathRow]
     let hasAttackPaths: Bool
+    /// "What changed since …", in a build with `--previous`; an empty list otherwise.
+    let changes: [ChangeSummaryView]
+    let hasChanges: Bool
 
     init(path: String, context: RenderContext) {
         let model = context.model
@@ -101,6 +104,8 @@ struct OverviewPage: Sendable, TemplateFields {
             .prefix(10).map { $0 }
         topAttackPaths = model.attackPaths.prefix(5).map { AttackPathRow($0, context: context, root: root) }
         hasAttackPaths = !model.attackPaths.isEmpty
+        changes = context.changes.map { [ChangeSummaryView(changes: $0, context: context, root: root)] } ?? []
+        hasChanges = !changes.isEmpty
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -120,5 +125,7 @@ struct OverviewPage: Sendable, TemplateFields {
         "topResources": \.topResources,
         "topAttackPaths": \.topAttackPaths,
         "hasAttackPaths": \.hasAttackPaths,
+        "changes": \.changes,
+        "hasChanges": \.hasChanges,
     ]
 }

@@ -59,7 +59,9 @@ struct ResourcePage: Sendable, TemplateFields {
 
     init(path: String, resource: Resource, context: RenderContext) {
         let model = context.model
-        let shell = PageShell(pageTitle: resource.name, path: path, section: .inventory, context: context)
+        let shell = PageShell(
+            pageTitle: resource.name, path: path, section: .inventory, context: context,
+            status: context.changes?.status(.resource, resource.siteID))
         let root = shell.root
         self.shell = shell
         name = resource.name

@@ -55,7 +55,7 @@ struct SecretPage: Sendable, TemplateFields {
         let type = model.catalog.secretType(secret.type)
         let shell = PageShell(
             pageTitle: type.title + " " + secret.shortFingerprint, path: path, section: .secrets,
-            context: context)
+            context: context, status: context.changes?.status(.secret, secret.siteID))
         let root = shell.root
         self.shell = shell
         title = type.title
