@@ -344,4 +344,47 @@ struct AzureResourceGraphFormatTests {
         }
         #expect(DefenderSecretTypes.typeID(for: "Plaintext Azure Maps subscription key") == nil)
     }
+
+    @Test func putsGCPFindingsOnTheSelfLinkAndFallsBackToTheRowIDForTheMachine() throws {
+        let document = try CloudFixtures.parse(
+            """
+            [{"id": "/subscriptions/s/resourcegroups/rg/providers/microsoft.security/securityconnectors/gcp/securityentitydata/gcp-vm/providers/microsoft.security/assessments/17b615fd-ce09-494b-a3fa-5937a137a571/subassessments/a1",
+              "name": "a1", "type": "microsoft.security/assessments/subassessments",
+              "properties": {"displayName": "Insecure SSH private key", "status": {"code": "Unhealthy"},
+                "resourceDetails": {"Source": "Gcp", "GcpResourceId": "//compute.googleapis.com/projects/acme-prod-4471/zones/europe-west1-b/instances/ci-runner-1"},
+                "additionalData": {"filePath": "/home/ci/.ssh/id_rsa"}}},
+             {"id": "/subscriptions/S/resourceGroups/RG/providers/Microsoft.Compute/virtualMachines/VM-X/providers/Microsoft.Security/assessments/17618b1a-ed14-49bb-b37f-9f8ba967be8b/subAssessments/b2",
+              "name": "b2", "type": "Microsoft.Security/assessments/subAssessments",
+              "properties": {"displayName": "Plaintext Azure storage account connection string",
+                "additionalData": {"fileName": "settings.ini"}}}]
+            """)
+        let input = Format.read(document, context: ImportContext(file: "gcp-secrets.json"))
+        #expect(input.diagnostics.isEmpty)
+        let gce = GCPInstancesFormat.read(
+            try CloudFixtures.document("gcp/instances.json"), context: ImportContext(file: "g"))
+        #expect(
+            input.findings.map(\.resource) == [
+                gce.resources[0].id,
+                "/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm-x",
+            ])
+        #expect(input.findings.map(\.secretType) == ["ssh-private-key", "azure-storage-connection-string"])
+        #expect(input.findings.map(\.filePath) == ["/home/ci/.ssh/id_rsa", "settings.ini"])
+        // No Defender secret id: the sub-assessment's own name identifies the secret.
+        #expect(input.findings[1].fingerprint == CloudIDs.fingerprint(ofIdentifier: "b2"))
+    }
+
+    @Test func mergingKeepsInventoryRecordsOverAttackPathPlaceholdersAndOnePlaceholderPerID() throws {
+        let paths = try read("arg-attackpaths.json")
+        let inventory = try read("arg-inventory.json")
+        var input = paths
+        input.merge(paths)
+        input.merge(inventory)
+        let merged = CloudFormats.mergingAttackPathPlaceholders(input)
+        #expect(merged.resources.count == inventory.resources.count)
+        #expect(merged.resources.map(\.origin.file).allSatisfy { $0 == "arg-inventory.json" })
+        var onlyPaths = paths
+        onlyPaths.merge(paths)
+        #expect(CloudFormats.mergingAttackPathPlaceholders(onlyPaths).resources == paths.resources)
+        #expect(!inventory.resources.contains(where: CloudFormats.isAttackPathPlaceholder))
+    }
 }

@@ -89,6 +89,10 @@ struct AzureInventoryRows {
             guard let id = reader.string(row, ["id"], path: path, required: true) else { continue }
             nics[CloudIDs.azure(id)] = interface(row, path: path, reader: &reader)
         }
+        var nicsByMachine: [String: [String]] = [:]
+        for (id, nic) in nics {
+            if let machine = nic.machine { nicsByMachine[machine, default: []].append(id) }
+        }
         for (row, kind, path) in entries {
             guard let id = reader.string(row, ["id"], path: path, required: true),
                 let name = reader.string(row, ["name"], path: path, required: true)
@@ -102,7 +106,7 @@ struct AzureInventoryRows {
             var authorizedKeys: [String] = []
             if kind == .virtualMachine {
                 // NICs name their VM, and VMs name their NICs; either link is enough.
-                var nicIDs = Set(nics.filter { $0.value.machine == resourceID }.map(\.key))
+                var nicIDs = Set(nicsByMachine[resourceID] ?? [])
                 if let profile = CloudRowReader.object(row, "properties", "networkProfile") {
                     for (nic, nicPath) in reader.objects(
                         profile, ["networkInterfaces"], path: propertiesPath + ".networkProfile")

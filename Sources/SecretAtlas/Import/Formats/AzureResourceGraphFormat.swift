@@ -15,7 +15,7 @@ struct AzureResourceGraphFormat: JSONDocumentFormat {
         // An empty envelope is still a Resource Graph answer (no paths, no findings); an empty bare
         // array could be any tool's, so it is left to others.
         guard let first = rows.first else { return isEnvelope }
-        return rows.prefix(8).contains { isARMRow($0) } && isARMRow(first)
+        return isARMRow(first)
     }
 
     static func read(_ document: JSONValue, context: ImportContext) -> ScanInput {

@@ -183,6 +183,23 @@ enum CloudIDs {
         id.lowercased()
     }
 
+    /// GCP names an instance by its self link (`https://www.googleapis.com/compute/v1/projects/p/zones/z/instances/n`),
+    /// by its full resource name (`//compute.googleapis.com/projects/…`) or relatively (`projects/…`);
+    /// all become the v1 self link, the id the gcloud inventory uses, so they meet across files.
+    static func gcp(_ id: String) -> String {
+        guard let range = id.range(of: "projects/") else { return id }
+        let relative = id[range.lowerBound...]
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[2] == "zones", parts[4] == "instances" else { return id }
+        return "https://www.googleapis.com/compute/v1/" + relative
+    }
+
+    /// The id in the form used for its cloud: ARM ids lowercased, GCP instance names as self links.
+    static func normalized(_ id: String) -> String {
+        if id.contains("googleapis.com/") || id.hasPrefix("projects/") { return gcp(id) }
+        return id.hasPrefix("/") ? azure(id) : id
+    }
+
     /// The resource an ARM child id hangs under: everything before `/providers/Microsoft.Security/`.
     static func parentResource(ofSecurityID id: String) -> String? {
         guard let range = id.range(of: "/providers/microsoft.security/", options: .caseInsensitive),

@@ -312,7 +312,7 @@ struct DefenderAttackPathRows {
         let cloudID = reader.string(
             identifiers, ["azureResourceId", "awsResourceId", "gcpResourceId", "resourceId"],
             path: identifiersPath)
-        let id = cloudID.map { $0.hasPrefix("/") ? CloudIDs.azure($0) : $0 } ?? internalID
+        let id = cloudID.map { CloudIDs.normalized($0) } ?? internalID
         addPlaceholder(
             id: id, name: name ?? CloudIDs.lastComponent(id), type: type, path: path, reader: reader)
         return .resource(id)
@@ -321,7 +321,7 @@ struct DefenderAttackPathRows {
     /// A node known only by an id (Log Analytics' EntrypointId, a step given as a string).
     mutating func bareNode(_ id: String, path: String, reader: inout CloudRowReader) -> GraphNode {
         if id.lowercased() == "internet" { return .internet }
-        let resourceID = id.hasPrefix("/") ? CloudIDs.azure(id) : id
+        let resourceID = CloudIDs.normalized(id)
         addPlaceholder(
             id: resourceID, name: CloudIDs.lastComponent(id), type: Self.armType(of: resourceID) ?? "",
             path: path, reader: reader)

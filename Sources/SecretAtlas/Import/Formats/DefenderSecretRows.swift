@@ -166,7 +166,7 @@ struct DefenderSecretRows {
             if source == "gcp",
                 let id = reader.string(details, ["GcpResourceId", "nativeResourceId"], path: detailsPath)
             {
-                return id
+                return CloudIDs.gcp(id)
             }
             if let id = reader.string(details, ["id", "resourceId", "AzureResourceId"], path: detailsPath) {
                 return normalize(id)
@@ -176,7 +176,7 @@ struct DefenderSecretRows {
     }
 
     private func normalize(_ id: String) -> String {
-        id.hasPrefix("/") ? CloudIDs.azure(id) : id
+        CloudIDs.normalized(id)
     }
 
     private func lineNumber(_ additional: JSONObject, path: String, reader: inout CloudRowReader) -> Int? {

@@ -66,7 +66,8 @@ struct GCPInstancesFormat: JSONDocumentFormat {
         if let hostname = reader.string(instance, ["hostname"], path: path) { hostnames.append(hostname) }
         var seen = Set<String>()
         return ResourceRecord(
-            origin: RecordOrigin(file: reader.file, location: .path(path)), id: selfLink, name: name,
+            origin: RecordOrigin(file: reader.file, location: .path(path)), id: CloudIDs.gcp(selfLink),
+            name: name,
             kind: .gcpVmInstance, cloud: .gcp, subscription: after("projects"), resourceGroup: nil,
             region: zone.map(regionOfZone), os: operatingSystem(instance),
             tags: reader.tags(instance, ["labels"], path: path), internetExposed: exposed, criticality: nil,
