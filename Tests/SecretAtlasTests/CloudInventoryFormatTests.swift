@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SecretAtlas
@@ -108,5 +109,24 @@ struct CloudInventoryFormatTests {
                     + "(…/projects/<project>/zones/<zone>/instances/<name>).",
                 "error: gce.json at [1]: expected an instance object, found a string.",
             ])
+    }
+
+    /// Real scanner reports from `../shared/fixtures/` (skipped when absent) must not be claimed.
+    @Test func noCloudFormatClaimsTheSharedScannerFixtures() throws {
+        let root = TestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/fixtures")
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return }
+        var checked = 0
+        while let relative = walker.nextObject() as? String {
+            guard relative.hasSuffix(".json") || relative.hasSuffix(".sarif") else { continue }
+            let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent(relative)))
+            guard let document = try? JSONParser.parse(bytes) else { continue }
+            checked += 1
+            for format in CloudFormats.cloudFormats {
+                let claimed = format.recognizes(document)
+                #expect(!claimed, "\(format.name) claims \(relative)")
+            }
+        }
+        #expect(checked > 0 || !FileManager.default.fileExists(atPath: root.path))
     }
 }

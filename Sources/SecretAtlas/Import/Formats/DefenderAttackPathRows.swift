@@ -44,22 +44,13 @@ struct DefenderAttackPathRows {
         // Documented shape: internal ids into the entities; Exposure Management: entity objects.
         let entry = endpoint(
             properties, idNames: ["entryPointEntityInternalID", "entryPointEntityInternalId"],
-            objectNames: ["entryPoint"], path: propertiesPath, graph: &graph, reader: &reader)
+            objectNames: ["entryPoint"], path: propertiesPath, graph: &graph, reader: &reader,
+            expected:
+                "entryPointEntityInternalID naming a graphComponent entity, or an entryPoint entity object")
         let target = endpoint(
             properties, idNames: ["targetEntityInternalID", "targetEntityInternalId"],
-            objectNames: ["target"], path: propertiesPath, graph: &graph, reader: &reader)
-        if entry == nil {
-            reader.error(
-                propertiesPath + ".entryPointEntityInternalID",
-                "missing required member; expected entryPointEntityInternalID naming a graphComponent entity, or an entryPoint entity object."
-            )
-        }
-        if target == nil {
-            reader.error(
-                propertiesPath + ".targetEntityInternalID",
-                "missing required member; expected targetEntityInternalID naming a graphComponent entity, or a target entity object."
-            )
-        }
+            objectNames: ["target"], path: propertiesPath, graph: &graph, reader: &reader,
+            expected: "targetEntityInternalID naming a graphComponent entity, or a target entity object")
         var steps = explicitSteps(properties, path: propertiesPath, graph: &graph, reader: &reader)
         guard let id, let name, let entry, let target else { return }
         if steps.isEmpty { steps = graph.route(from: entry, to: target) }
@@ -229,26 +220,29 @@ struct DefenderAttackPathRows {
     }
 
     /// An end of the path: an internal id into the graph, or an entity object given inline.
+    ///
+    /// A missing end is an error saying `expected`.
     mutating func endpoint(
         _ properties: JSONObject, idNames: [String], objectNames: [String], path: String, graph: inout Graph,
-        reader: inout CloudRowReader
+        reader: inout CloudRowReader, expected: String
     ) -> GraphNode? {
-        if let (value, place) = CloudRowReader.first(properties, idNames + objectNames, path: path) {
-            switch value {
-            case .string(let id): return graph.nodes[id] ?? bareNode(id, path: place, reader: &reader)
-            case .object(let entity):
-                let internalID =
-                    CloudRowReader.text(entity, "entityInternalId") ?? CloudRowReader.text(entity, "id")
-                    ?? place
-                let node = node(entity, internalID: internalID, path: place, reader: &reader)
-                graph.nodes[internalID] = node
-                return node
-            default:
-                reader.error(
-                    place, "expected an entity internal id or an entity object, found \(value.summary).")
-            }
+        guard let (value, place) = CloudRowReader.first(properties, idNames + objectNames, path: path) else {
+            reader.error(
+                CloudRowReader.join(path, idNames[0]), "missing required member; expected \(expected).")
+            return nil
         }
-        return nil
+        switch value {
+        case .string(let id): return graph.nodes[id] ?? bareNode(id, path: place, reader: &reader)
+        case .object(let entity):
+            let internalID =
+                CloudRowReader.text(entity, "entityInternalId") ?? CloudRowReader.text(entity, "id") ?? place
+            let node = node(entity, internalID: internalID, path: place, reader: &reader)
+            graph.nodes[internalID] = node
+            return node
+        default:
+            reader.error(place, "expected an entity internal id or an entity object, found \(value.summary).")
+            return nil
+        }
     }
 
     /// Exposure Management's `attackPathSteps`: entity objects or internal ids, in order.

@@ -85,22 +85,12 @@ struct LogAnalyticsAttackPathFormat: JSONDocumentFormat {
                 }
             }
             let entry = paths.endpoint(
-                row, idNames: ["EntrypointId"], objectNames: [], path: path, graph: &graph, reader: &reader)
+                row, idNames: ["EntrypointId"], objectNames: [], path: path, graph: &graph, reader: &reader,
+                expected: "the entry point's id")
             let target = paths.endpoint(
-                row, idNames: ["TargetId"], objectNames: [], path: path, graph: &graph, reader: &reader)
-            guard let entry, let target else {
-                if entry == nil {
-                    reader.error(
-                        CloudRowReader.join(path, "EntrypointId"),
-                        "missing required member; expected the entry point's id.")
-                }
-                if target == nil {
-                    reader.error(
-                        CloudRowReader.join(path, "TargetId"),
-                        "missing required member; expected the target's id.")
-                }
-                continue
-            }
+                row, idNames: ["TargetId"], objectNames: [], path: path, graph: &graph, reader: &reader,
+                expected: "the target's id")
+            guard let entry, let target else { continue }
             paths.append(
                 id: id, name: name, entry: entry, target: target, steps: graph.route(from: entry, to: target),
                 fields: row,
