@@ -147,6 +147,12 @@ struct AzureResourceGraphFormatTests {
         #expect(aws.resource == ec2)
         #expect(aws.secretType == "aws-access-key")
         #expect(aws.filePath == "/home/ec2-user/.aws/credentials")
+        // The export is as new as its newest finding.
+        #expect(
+            input.scans.map(\.time?.secondsSince1970) == [
+                Timestamp(rfc3339: "2026-11-20T05:44:00Z")?.secondsSince1970
+            ])
+        #expect(input.scans.map(\.source) == ["Defender for Cloud (Azure Resource Graph)"])
         let individual = input.findings[4]
         #expect(individual.resource == vmJump)
         #expect(individual.secretType == "aws-access-key")
@@ -386,5 +392,30 @@ struct AzureResourceGraphFormatTests {
         onlyPaths.merge(paths)
         #expect(CloudFormats.mergingAttackPathPlaceholders(onlyPaths).resources == paths.resources)
         #expect(!inventory.resources.contains(where: CloudFormats.isAttackPathPlaceholder))
+    }
+
+    @Test func rendersASiteFromTheCloudFixturesWithFindingsOnTheirMachines() throws {
+        var input = ScanInput()
+        for name in ["arg-inventory.json", "arg-secrets.json", "arg-attackpaths.json"] {
+            input.merge(try read(name))
+        }
+        input.merge(
+            AWSInstancesFormat.read(
+                try CloudFixtures.document("aws/describe-instances.json"),
+                context: ImportContext(file: "aws.json")))
+        let (model, _) = SiteModelBuilder(
+            catalog: try TestSupport.catalog(), title: "t", sourceDateEpoch: nil
+        )
+        .build(CloudFormats.mergingAttackPathPlaceholders(input))
+        let files = try TestSupport.site(for: model)
+        let web = try #require(model.resources.first { $0.name == "vm-web-01" })
+        let page = String(decoding: try #require(files[SiteRoutes.resource(web)]), as: UTF8.self)
+        #expect(page.contains("/home/deploy/.ssh/id_ed25519"))
+        #expect(page.contains("/var/www/app/appsettings.Production.json"))
+        #expect(!page.contains("/opt/tools/.env"))
+        for path in model.attackPaths {
+            let html = String(decoding: try #require(files[SiteRoutes.attackPath(path)]), as: UTF8.self)
+            #expect(html.contains("vm-web-01"))
+        }
     }
 }

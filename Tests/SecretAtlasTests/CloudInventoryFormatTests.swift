@@ -32,6 +32,8 @@ struct CloudInventoryFormatTests {
         #expect(!windows.internetExposed)
         #expect(windows.os == "Windows")
         #expect(windows.region == "eu-west-1")
+        #expect(
+            input.scans == [ScanRecord(time: nil, source: "AWS EC2 inventory (aws ec2 describe-instances)")])
         #expect(windows.hostnames == ["ip-10-20-3-44.eu-west-1.compute.internal", "10.20.3.44"])
     }
 

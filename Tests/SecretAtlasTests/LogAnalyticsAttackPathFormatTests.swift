@@ -21,6 +21,10 @@ struct LogAnalyticsAttackPathFormatTests {
             input.attackPaths.map(\.id) == [
                 "6a3f0c2e-8d41-4b7a-9e15-3c2d1b0a9f8e", "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",
             ])
+        #expect(
+            input.scans.map(\.time?.secondsSince1970) == [
+                Timestamp(rfc3339: "2026-11-20T06:00:09Z")?.secondsSince1970
+            ])
         let path = input.attackPaths[0]
         // Two exports of the path: the later one (Critical) wins.
         #expect(path.riskLevel == .critical)

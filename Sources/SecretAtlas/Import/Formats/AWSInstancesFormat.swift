@@ -38,6 +38,7 @@ struct AWSInstancesFormat: JSONDocumentFormat {
                 }
             }
         }
+        input.scans.append(ScanRecord(time: nil, source: "AWS EC2 inventory (aws ec2 describe-instances)"))
         input.diagnostics = reader.diagnostics
         return input
     }

@@ -10,6 +10,9 @@ struct AzureResourceGraphFormat: JSONDocumentFormat {
     static let summary =
         "Defender for Cloud and Azure inventory from Azure Resource Graph (az graph query -o json)"
 
+    /// The source named on attack paths and in the report's list of scans.
+    static let source = "Defender for Cloud (Azure Resource Graph)"
+
     static func recognizes(_ document: JSONValue) -> Bool {
         guard let (rows, isEnvelope) = rowValues(document) else { return false }
         // An empty envelope is still a Resource Graph answer (no paths, no findings); an empty bare
@@ -27,7 +30,7 @@ struct AzureResourceGraphFormat: JSONDocumentFormat {
         }
         var inventory = AzureInventoryRows()
         var secrets = DefenderSecretRows()
-        var paths = DefenderAttackPathRows(source: "Defender for Cloud (Azure Resource Graph)")
+        var paths = DefenderAttackPathRows(source: source)
         var ignoredTypes: [String: (count: Int, firstPath: String)] = [:]
         for (row, path) in rows {
             guard
@@ -50,6 +53,8 @@ struct AzureResourceGraphFormat: JSONDocumentFormat {
             }
         }
         inventory.emit(reader: &reader, into: &input)
+        // The export's time is its newest finding's; inventory and attack-path rows carry none.
+        input.scans.append(ScanRecord(time: input.findings.compactMap(\.lastSeen).max(), source: source))
         paths.emitPlaceholders(knownResources: Set(input.resources.map(\.id)), into: &input)
         for (type, seen) in ignoredTypes.sorted(by: { $0.key < $1.key }) {
             reader.warning(

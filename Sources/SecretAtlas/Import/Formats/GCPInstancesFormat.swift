@@ -30,6 +30,8 @@ struct GCPInstancesFormat: JSONDocumentFormat {
                 input.resources.append(record)
             }
         }
+        input.scans.append(
+            ScanRecord(time: nil, source: "GCP Compute Engine inventory (gcloud compute instances list)"))
         input.diagnostics = reader.diagnostics
         return input
     }

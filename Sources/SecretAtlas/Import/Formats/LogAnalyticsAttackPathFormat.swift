@@ -10,6 +10,9 @@ struct LogAnalyticsAttackPathFormat: JSONDocumentFormat {
     static let summary =
         "Defender attack paths exported to Log Analytics (SecurityAttackPathData rows, az monitor log-analytics query -o json)"
 
+    /// The source named on attack paths and in the report's list of scans.
+    static let source = "Defender for Cloud (Log Analytics SecurityAttackPathData)"
+
     private static let dynamicColumns: Set<String> = [
         "Path", "RiskFactors", "Assessments", "Mitre", "AttackStory",
     ]
@@ -97,6 +100,8 @@ struct LogAnalyticsAttackPathFormat: JSONDocumentFormat {
                 names: .logAnalytics, fieldsPath: path, path: path, reader: &reader, into: &input)
         }
         paths.emitPlaceholders(knownResources: [], into: &input)
+        let newest = latest.values.map(\.time).max().flatMap { $0 == Int64.min ? nil : $0 }
+        input.scans.append(ScanRecord(time: newest.map(Timestamp.init(secondsSince1970:)), source: source))
         input.diagnostics += reader.diagnostics
         return input
     }
