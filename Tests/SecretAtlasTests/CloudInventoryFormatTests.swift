@@ -131,4 +131,36 @@ struct CloudInventoryFormatTests {
         }
         #expect(checked > 0 || !FileManager.default.fileExists(atPath: root.path))
     }
+
+    @Test func readsFlattenedEC2QueriesAndASingleDescribedGCPInstance() throws {
+        let flat = try CloudFixtures.parse(
+            """
+            [{"InstanceId": "i-0123456789abcdef0", "State": {"Name": "running"}, "Placement": {"AvailabilityZone": "us-west-2-lax-1a"},
+              "PublicIpAddress": "54.1.2.3", "NetworkInterfaces": [{"OwnerId": "210987654321"}]}]
+            """)
+        #expect(AWSInstancesFormat.recognizes(flat) && !GCPInstancesFormat.recognizes(flat))
+        let aws = AWSInstancesFormat.read(flat, context: ImportContext(file: "flat.json"))
+        #expect(aws.diagnostics.isEmpty)
+        #expect(
+            aws.resources.map(\.id) == [
+                "arn:aws:ec2:us-west-2-lax-1:210987654321:instance/i-0123456789abcdef0"
+            ])
+        #expect(aws.resources.map(\.internetExposed) == [true])
+
+        let single = try CloudFixtures.parse(
+            """
+            {"kind": "compute#instance", "name": "solo", "selfLink": "https://www.googleapis.com/compute/beta/projects/p-1/zones/asia-east1-c/instances/solo",
+             "metadata": {"items": [{"key": "ssh-keys", "value": "x:not a key"}]}}
+            """)
+        #expect(GCPInstancesFormat.recognizes(single) && !AWSInstancesFormat.recognizes(single))
+        let gcp = GCPInstancesFormat.read(single, context: ImportContext(file: "solo.json"))
+        #expect(gcp.diagnostics.isEmpty)
+        #expect(
+            gcp.resources.map(\.id) == [
+                "https://www.googleapis.com/compute/v1/projects/p-1/zones/asia-east1-c/instances/solo"
+            ])
+        #expect(gcp.resources.map(\.region) == ["asia-east1"])
+        #expect(gcp.resources.map(\.origin) == [RecordOrigin(file: "solo.json", location: .path("$"))])
+        #expect(gcp.resources[0].authorizedKeys.isEmpty && !gcp.resources[0].internetExposed)
+    }
 }

@@ -8,39 +8,68 @@ struct AWSInstancesFormat: JSONDocumentFormat {
     static let summary = "EC2 inventory from aws ec2 describe-instances --output json"
 
     static func recognizes(_ document: JSONValue) -> Bool {
-        guard case .object(let object) = document, case .array(let reservations) = object["Reservations"]
-        else {
+        switch document {
+        case .object(let object):
+            guard case .array(let reservations) = object["Reservations"] else { return false }
+            guard case .object(let first)? = reservations.first else { return reservations.isEmpty }
+            return first["Instances"] != nil
+        case .array(let instances):
+            // `--query 'Reservations[].Instances[]'` flattens the reservations away.
+            guard case .object(let first)? = instances.first else { return false }
+            return first["InstanceId"] != nil && (first["Placement"] != nil || first["State"] != nil)
+        default:
             return false
         }
-        guard case .object(let first)? = reservations.first else { return reservations.isEmpty }
-        return first["Instances"] != nil
     }
 
     static func read(_ document: JSONValue, context: ImportContext) -> ScanInput {
         var input = ScanInput()
         var reader = CloudRowReader(file: context.file)
-        guard case .object(let root) = document else {
-            reader.error(
-                "$",
-                "expected describe-instances output, an object with \"Reservations\", found \(document.summary)."
-            )
-            input.diagnostics = reader.diagnostics
-            return input
-        }
-        if CloudRowReader.first(root, ["Reservations"], path: "") == nil {
-            reader.error("Reservations", "missing required member; expected the array of reservations.")
-        }
-        for (reservation, reservationPath) in reader.objects(root, ["Reservations"], path: "") {
-            let owner = reader.string(reservation, ["OwnerId"], path: reservationPath)
-            for (instance, path) in reader.objects(reservation, ["Instances"], path: reservationPath) {
+        switch document {
+        case .object(let root):
+            if CloudRowReader.first(root, ["Reservations"], path: "") == nil {
+                reader.error("Reservations", "missing required member; expected the array of reservations.")
+            }
+            for (reservation, reservationPath) in reader.objects(root, ["Reservations"], path: "") {
+                let owner = reader.string(reservation, ["OwnerId"], path: reservationPath)
+                for (instance, path) in reader.objects(reservation, ["Instances"], path: reservationPath) {
+                    if let record = self.instance(instance, owner: owner, path: path, reader: &reader) {
+                        input.resources.append(record)
+                    }
+                }
+            }
+        case .array(let instances):
+            for (offset, value) in instances.enumerated() {
+                let path = "[\(offset)]"
+                guard case .object(let instance) = value else {
+                    reader.error(path, "expected an instance object, found \(value.summary).")
+                    continue
+                }
+                // Without the reservation, the account is the owner of the instance's interfaces.
+                let owner = interfaceOwner(instance)
                 if let record = self.instance(instance, owner: owner, path: path, reader: &reader) {
                     input.resources.append(record)
                 }
             }
+        default:
+            reader.error(
+                "$",
+                "expected describe-instances output, an object with \"Reservations\" or an array of instances, "
+                    + "found \(document.summary).")
         }
         input.scans.append(ScanRecord(time: nil, source: "AWS EC2 inventory (aws ec2 describe-instances)"))
         input.diagnostics = reader.diagnostics
         return input
+    }
+
+    private static func interfaceOwner(_ instance: JSONObject) -> String? {
+        guard case .array(let interfaces) = CloudRowReader.member(instance, "NetworkInterfaces") else {
+            return nil
+        }
+        for case .object(let interface) in interfaces {
+            if let owner = CloudRowReader.text(interface, "OwnerId") { return owner }
+        }
+        return nil
     }
 
     private static func instance(

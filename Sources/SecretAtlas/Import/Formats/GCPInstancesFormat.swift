@@ -8,27 +8,39 @@ struct GCPInstancesFormat: JSONDocumentFormat {
     static let summary = "Compute Engine inventory from gcloud compute instances list --format=json"
 
     static func recognizes(_ document: JSONValue) -> Bool {
-        guard case .array(let rows) = document, case .object(let first)? = rows.first else { return false }
-        return CloudRowReader.text(first, "kind") == "compute#instance"
+        switch document {
+        case .array(let rows):
+            guard case .object(let first)? = rows.first else { return false }
+            return CloudRowReader.text(first, "kind") == "compute#instance"
+        case .object(let instance):
+            // `gcloud compute instances describe NAME --format=json`: one instance.
+            return CloudRowReader.text(instance, "kind") == "compute#instance"
+        default:
+            return false
+        }
     }
 
     static func read(_ document: JSONValue, context: ImportContext) -> ScanInput {
         var input = ScanInput()
         var reader = CloudRowReader(file: context.file)
-        guard case .array(let rows) = document else {
-            reader.error("$", "expected gcloud's array of instances, found \(document.summary).")
-            input.diagnostics = reader.diagnostics
-            return input
-        }
-        for (offset, row) in rows.enumerated() {
-            let path = "[\(offset)]"
-            guard case .object(let instance) = row else {
-                reader.error(path, "expected an instance object, found \(row.summary).")
-                continue
+        switch document {
+        case .array(let rows):
+            for (offset, row) in rows.enumerated() {
+                let path = "[\(offset)]"
+                guard case .object(let instance) = row else {
+                    reader.error(path, "expected an instance object, found \(row.summary).")
+                    continue
+                }
+                if let record = self.instance(instance, path: path, reader: &reader) {
+                    input.resources.append(record)
+                }
             }
-            if let record = self.instance(instance, path: path, reader: &reader) {
+        case .object(let instance):
+            if let record = self.instance(instance, path: "", reader: &reader) {
                 input.resources.append(record)
             }
+        default:
+            reader.error("$", "expected gcloud's array of instances, found \(document.summary).")
         }
         input.scans.append(
             ScanRecord(time: nil, source: "GCP Compute Engine inventory (gcloud compute instances list)"))
@@ -68,7 +80,8 @@ struct GCPInstancesFormat: JSONDocumentFormat {
         if let hostname = reader.string(instance, ["hostname"], path: path) { hostnames.append(hostname) }
         var seen = Set<String>()
         return ResourceRecord(
-            origin: RecordOrigin(file: reader.file, location: .path(path)), id: CloudIDs.gcp(selfLink),
+            origin: RecordOrigin(file: reader.file, location: .path(path.isEmpty ? "$" : path)),
+            id: CloudIDs.gcp(selfLink),
             name: name,
             kind: .gcpVmInstance, cloud: .gcp, subscription: after("projects"), resourceGroup: nil,
             region: zone.map(regionOfZone), os: operatingSystem(instance),
@@ -103,7 +116,9 @@ struct GCPInstancesFormat: JSONDocumentFormat {
     {
         guard let metadata = CloudRowReader.object(instance, "metadata") else { return [] }
         var result = Set<String>()
-        for (item, itemPath) in reader.objects(metadata, ["items"], path: path + ".metadata") {
+        for (item, itemPath) in reader.objects(
+            metadata, ["items"], path: CloudRowReader.join(path, "metadata"))
+        {
             guard let key = CloudRowReader.text(item, "key"), key == "ssh-keys" || key == "sshKeys",
                 let value = reader.string(item, ["value"], path: itemPath)
             else { continue }
