@@ -418,4 +418,22 @@ struct AzureResourceGraphFormatTests {
             #expect(html.contains("vm-web-01"))
         }
     }
+
+    @Test func dropsAFindingWhoseMembersHaveErrorsAndSaysWhere() throws {
+        let document = try CloudFixtures.parse(
+            """
+            [{"id": "/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm/providers/microsoft.security/assessments/k/subassessments/1",
+              "type": "microsoft.security/assessments/subassessments",
+              "properties": {"displayName": "Insecure SSH private key",
+                             "additionalData": {"filePath": "/root/.ssh/id_rsa", "lastAccessTime": "last week", "isVerified": "maybe"}}}]
+            """)
+        let input = Format.read(document, context: ImportContext(file: "d.json"))
+        #expect(input.findings.isEmpty)
+        #expect(
+            CloudFixtures.messages(input) == [
+                "error: d.json at [0].properties.additionalData.isVerified: expected true or false, found a string.",
+                "error: d.json at [0].properties.additionalData.lastAccessTime: expected an RFC 3339 timestamp such as "
+                    + "\"2026-11-20T06:00:00Z\", found a string.",
+            ])
+    }
 }

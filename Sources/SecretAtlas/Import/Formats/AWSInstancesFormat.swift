@@ -75,6 +75,7 @@ struct AWSInstancesFormat: JSONDocumentFormat {
     private static func instance(
         _ instance: JSONObject, owner: String?, path: String, reader: inout CloudRowReader
     ) -> ResourceRecord? {
+        let errorsBefore = reader.errorCount
         guard
             let instanceID = reader.string(
                 instance, ["InstanceId"], path: path, required: true,
@@ -125,7 +126,7 @@ struct AWSInstancesFormat: JSONDocumentFormat {
         let os = platform.map { $0.lowercased().contains("windows") ? "Windows" : "Linux" }
         var seen = Set<String>()
         let arn = "arn:aws:ec2:\(region ?? "unknown"):\(owner ?? "unknown"):instance/\(instanceID)"
-        return ResourceRecord(
+        let record = ResourceRecord(
             origin: RecordOrigin(file: reader.file, location: .path(path)), id: arn,
             name: tags.first { $0.key == "Name" && !$0.value.isEmpty }?.value ?? instanceID,
             kind: .ec2Instance,
@@ -133,6 +134,7 @@ struct AWSInstancesFormat: JSONDocumentFormat {
             internetExposed: exposed, criticality: nil,
             hostnames: hostnames.map { $0.lowercased() }.filter { seen.insert($0).inserted },
             authorizedKeys: [])
+        return reader.errorCount == errorsBefore ? record : nil
     }
 
     /// `us-east-1` from `us-east-1a` (and `us-west-2-lax-1` from the local zone `us-west-2-lax-1a`).

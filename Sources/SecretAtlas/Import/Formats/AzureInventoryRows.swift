@@ -94,6 +94,7 @@ struct AzureInventoryRows {
             if let machine = nic.machine { nicsByMachine[machine, default: []].append(id) }
         }
         for (row, kind, path) in entries {
+            let errorsBefore = reader.errorCount
             guard let id = reader.string(row, ["id"], path: path, required: true),
                 let name = reader.string(row, ["name"], path: path, required: true)
             else { continue }
@@ -133,17 +134,17 @@ struct AzureInventoryRows {
                     kind: kind, name: name, properties: properties, path: propertiesPath, reader: &reader)
             }
             var seen = Set<String>()
-            input.resources.append(
-                ResourceRecord(
-                    origin: RecordOrigin(file: reader.file, location: .path(path)), id: resourceID,
-                    name: name,
-                    kind: kind, cloud: .azure,
-                    subscription: reader.string(row, ["subscriptionId"], path: path),
-                    resourceGroup: reader.string(row, ["resourceGroup"], path: path),
-                    region: reader.string(row, ["location"], path: path), os: os,
-                    tags: reader.tags(row, ["tags"], path: path), internetExposed: exposed, criticality: nil,
-                    hostnames: hostnames.map { $0.lowercased() }.filter { seen.insert($0).inserted },
-                    authorizedKeys: Array(Set(authorizedKeys)).sorted()))
+            let record = ResourceRecord(
+                origin: RecordOrigin(file: reader.file, location: .path(path)), id: resourceID,
+                name: name,
+                kind: kind, cloud: .azure,
+                subscription: reader.string(row, ["subscriptionId"], path: path),
+                resourceGroup: reader.string(row, ["resourceGroup"], path: path),
+                region: reader.string(row, ["location"], path: path), os: os,
+                tags: reader.tags(row, ["tags"], path: path), internetExposed: exposed, criticality: nil,
+                hostnames: hostnames.map { $0.lowercased() }.filter { seen.insert($0).inserted },
+                authorizedKeys: Array(Set(authorizedKeys)).sorted())
+            if reader.errorCount == errorsBefore { input.resources.append(record) }
         }
     }
 

@@ -56,6 +56,12 @@ struct CloudRowReader {
         return nil
     }
 
+    /// How many errors were reported so far; a record whose members added one is not kept, as in
+    /// the native format, so a build never proceeds on half-read records.
+    var errorCount: Int {
+        diagnostics.lazy.filter { $0.severity == .error }.count
+    }
+
     // MARK: - Typed members with diagnostics
 
     mutating func error(_ path: String, _ message: String) {

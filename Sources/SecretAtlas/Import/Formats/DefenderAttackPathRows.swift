@@ -84,6 +84,7 @@ struct DefenderAttackPathRows {
         names: FieldNames, fieldsPath: String, path: String, reader: inout CloudRowReader,
         into input: inout ScanInput
     ) {
+        let errorsBefore = reader.errorCount
         var risk: Severity?
         if let text = reader.string(fields, names.risk, path: fieldsPath)
             ?? CloudRowReader.object(fields, "risk").flatMap({
@@ -103,15 +104,15 @@ struct DefenderAttackPathRows {
                 "missing risk level (the documented shape has none); expected Critical, High, Medium or Low; shown as Medium."
             )
         }
-        input.attackPaths.append(
-            AttackPathRecord(
-                origin: RecordOrigin(file: reader.file, location: .path(path)), id: id, name: name,
-                riskLevel: risk ?? .medium, entryPoint: entry, target: target, steps: steps,
-                riskFactors: reader.strings(fields, names.riskFactors, path: fieldsPath),
-                description: reader.string(fields, names.description, path: fieldsPath),
-                potentialImpact: reader.string(fields, names.impact, path: fieldsPath),
-                attackStory: story(fields, names.story, path: fieldsPath, reader: &reader),
-                mitre: mitre(fields, names.mitre, path: fieldsPath, reader: &reader), source: source))
+        let record = AttackPathRecord(
+            origin: RecordOrigin(file: reader.file, location: .path(path)), id: id, name: name,
+            riskLevel: risk ?? .medium, entryPoint: entry, target: target, steps: steps,
+            riskFactors: reader.strings(fields, names.riskFactors, path: fieldsPath),
+            description: reader.string(fields, names.description, path: fieldsPath),
+            potentialImpact: reader.string(fields, names.impact, path: fieldsPath),
+            attackStory: story(fields, names.story, path: fieldsPath, reader: &reader),
+            mitre: mitre(fields, names.mitre, path: fieldsPath, reader: &reader), source: source)
+        if reader.errorCount == errorsBefore { input.attackPaths.append(record) }
     }
 
     /// Appends the placeholder resources whose ids no inventory row in the same file defined.

@@ -68,6 +68,7 @@ struct DefenderSecretRows {
         into input: inout ScanInput
     ) {
         let propertiesPath = CloudRowReader.join(path, "properties")
+        let errorsBefore = reader.errorCount
         if let status = CloudRowReader.object(properties, "status"),
             let code = reader.string(status, ["code"], path: propertiesPath + ".status"),
             code.lowercased() != "unhealthy"
@@ -124,30 +125,30 @@ struct DefenderSecretRows {
                 additional, ["verificationStatus", "verification"], path: additionalPath)?.lowercased()
             verification = status == "verified" ? .verified : status == "unverified" ? .unverified : .unknown
         }
-        input.findings.append(
-            FindingRecord(
-                origin: RecordOrigin(file: reader.file, location: .path(path)), resource: resource,
-                secretType: DefenderSecretTypes.typeID(for: typeName) ?? typeName,
-                fingerprint: CloudIDs.fingerprint(ofIdentifier: identifier), filePath: filePath,
-                line: lineNumber(additional, path: additionalPath, reader: &reader),
-                lastAccess: reader.timestamp(
-                    additional, ["lastAccessTime", "lastAccessed", "lastAccess", "fileLastAccessTime"],
-                    path: additionalPath),
-                expiry: reader.timestamp(
-                    additional,
-                    ["expirationTime", "expirationDate", "tokenExpiration", "expiry", "expiresOn"],
-                    path: additionalPath),
-                scanner: Self.scanner,
-                firstSeen: CloudRowReader.object(properties, "status").flatMap {
-                    reader.timestamp($0, ["firstEvaluationDate"], path: propertiesPath + ".status")
-                },
-                lastSeen: reader.timestamp(properties, ["timeGenerated"], path: propertiesPath),
-                verification: verification,
-                publicKeyFingerprint: publicKey(additional, path: additionalPath, reader: &reader),
-                targetHosts: reader.strings(
-                    additional, ["targetHosts", "targetHost", "targetResourceHost"], path: additionalPath
-                )
-                .map { $0.lowercased() }))
+        let finding = FindingRecord(
+            origin: RecordOrigin(file: reader.file, location: .path(path)), resource: resource,
+            secretType: DefenderSecretTypes.typeID(for: typeName) ?? typeName,
+            fingerprint: CloudIDs.fingerprint(ofIdentifier: identifier), filePath: filePath,
+            line: lineNumber(additional, path: additionalPath, reader: &reader),
+            lastAccess: reader.timestamp(
+                additional, ["lastAccessTime", "lastAccessed", "lastAccess", "fileLastAccessTime"],
+                path: additionalPath),
+            expiry: reader.timestamp(
+                additional,
+                ["expirationTime", "expirationDate", "tokenExpiration", "expiry", "expiresOn"],
+                path: additionalPath),
+            scanner: Self.scanner,
+            firstSeen: CloudRowReader.object(properties, "status").flatMap {
+                reader.timestamp($0, ["firstEvaluationDate"], path: propertiesPath + ".status")
+            },
+            lastSeen: reader.timestamp(properties, ["timeGenerated"], path: propertiesPath),
+            verification: verification,
+            publicKeyFingerprint: publicKey(additional, path: additionalPath, reader: &reader),
+            targetHosts: reader.strings(
+                additional, ["targetHosts", "targetHost", "targetResourceHost"], path: additionalPath
+            )
+            .map { $0.lowercased() })
+        if reader.errorCount == errorsBefore { input.findings.append(finding) }
     }
 
     /// The machine the finding is on: its cloud's own id from `resourceDetails`, else the ARM id

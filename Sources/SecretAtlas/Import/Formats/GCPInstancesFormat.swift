@@ -51,6 +51,7 @@ struct GCPInstancesFormat: JSONDocumentFormat {
     private static func instance(_ instance: JSONObject, path: String, reader: inout CloudRowReader)
         -> ResourceRecord?
     {
+        let errorsBefore = reader.errorCount
         let selfLink = reader.string(
             instance, ["selfLink"], path: path, required: true,
             expected: "the instance URL (…/projects/<project>/zones/<zone>/instances/<name>)")
@@ -79,7 +80,7 @@ struct GCPInstancesFormat: JSONDocumentFormat {
         }
         if let hostname = reader.string(instance, ["hostname"], path: path) { hostnames.append(hostname) }
         var seen = Set<String>()
-        return ResourceRecord(
+        let record = ResourceRecord(
             origin: RecordOrigin(file: reader.file, location: .path(path.isEmpty ? "$" : path)),
             id: CloudIDs.gcp(selfLink),
             name: name,
@@ -88,6 +89,7 @@ struct GCPInstancesFormat: JSONDocumentFormat {
             tags: reader.tags(instance, ["labels"], path: path), internetExposed: exposed, criticality: nil,
             hostnames: hostnames.map { $0.lowercased() }.filter { seen.insert($0).inserted },
             authorizedKeys: sshKeys(instance, path: path, reader: &reader))
+        return reader.errorCount == errorsBefore ? record : nil
     }
 
     /// `europe-west1` from `europe-west1-b`.
