@@ -22,7 +22,7 @@ struct AzureResourceGraphFormatTests {
         #expect(
             input.resources.map(\.name) == [
                 "vm-web-01", "vm-batch-02", "vm-jump-03", "contosoprodlogs", "contoso-sql-prod", "contoso-pg",
-                "kv-contoso-prod", "aks-prod", "id-web-app",
+                "kv-contoso-prod", "aks-prod", "id-web-app", "vmss-workers", "contoso-portal",
             ])
         let web = try #require(input.resources.first { $0.name == "vm-web-01" })
         #expect(web.id == vmWeb)
@@ -70,6 +70,11 @@ struct AzureResourceGraphFormatTests {
         #expect(byName["aks-prod"]?.hostnames == ["aks-prod-dns-4f1a2b3c.hcp.westeurope.azmk8s.io"])
         #expect(byName["id-web-app"]?.kind == .identity)
         #expect(byName["id-web-app"]?.hostnames == [])
+        #expect(byName["vmss-workers"]?.kind == .virtualMachine)
+        #expect(byName["vmss-workers"]?.internetExposed == false)
+        #expect(byName["contoso-portal"]?.kind == .other)
+        #expect(
+            byName["contoso-portal"]?.hostnames == ["contoso-portal.azurewebsites.net", "portal.contoso.com"])
     }
 
     @Test func fallsBackToAzureDefaultHostNamesWhenPropertiesWereProjectedAway() throws {
@@ -90,7 +95,7 @@ struct AzureResourceGraphFormatTests {
     @Test func warnsOnceForEachRowTypeItDoesNotRead() throws {
         #expect(
             CloudFixtures.messages(try read("arg-inventory.json")) == [
-                "warning: arg-inventory.json at data[14]: 1 row of type microsoft.network/virtualnetworks is not read; "
+                "warning: arg-inventory.json at data[16]: 1 row of type microsoft.network/virtualnetworks is not read; "
                     + "expected secrets sub-assessments, ExposedSecrets assessments, attack paths or resources "
                     + "(VMs, NICs, public IPs, storage, databases, key vaults, AKS, identities)."
             ])

@@ -19,6 +19,10 @@ struct AzureInventoryRows {
         "microsoft.containerservice/managedclusters": .kubernetesCluster,
         "microsoft.managedidentity/userassignedidentities": .identity,
         "microsoft.resources/deployments": .armDeployment,
+        // Defender scans scale-set instances too; the set is the machine its findings name.
+        "microsoft.compute/virtualmachinescalesets": .virtualMachine,
+        // Web apps are frequent attack-path entry points; the model has no kind of their own.
+        "microsoft.web/sites": .other,
     ]
 
     /// The host name Azure gives each kind when the row lacks its endpoint (the endpoint members are
@@ -251,6 +255,8 @@ struct AzureInventoryRows {
                 for member in ["fqdn", "privateFQDN"] {
                     if let fqdn = reader.string(properties, [member], path: path) { hosts.append(fqdn) }
                 }
+            case .other:
+                hosts += reader.strings(properties, ["hostNames"], path: path)
             default:
                 break
             }
