@@ -89,7 +89,7 @@ struct LogAnalyticsAttackPathFormatTests {
         let document = try CloudFixtures.parse(
             """
             [{"AttackPathId": "p1", "RiskLevel": "Severe", "DisplayName": "x", "EntrypointId": "/subscriptions/s/a",
-              "TargetId": "/subscriptions/s/b", "Path": "{not json", "RiskFactors": 5},
+              "TargetId": "/subscriptions/s/b", "Path": "{not json", "RiskFactors": 5, "AttackStory": "[Attacker] reads a key"},
              {"AttackPathId": "p2", "RiskLevel": "High", "TargetId": "t"},
              3]
             """)
@@ -105,5 +105,22 @@ struct LogAnalyticsAttackPathFormatTests {
                 "error: la.json at [0].RiskFactors: expected an array of strings, found 5.",
                 "error: la.json at [1].DisplayName: missing required member; expected the attack path's display name.",
             ])
+    }
+
+    @Test func readsMitreGivenAsJSONTextAndKeepsStoryTextThatOnlyLooksLikeJSON() throws {
+        let document = try CloudFixtures.parse(
+            """
+            [{"AttackPathId": "p", "RiskLevel": "Low", "DisplayName": "x", "EntrypointId": "internet",
+              "TargetId": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv",
+              "Mitre": "[\\"Initial Access\\", \\"Credential Access\\"]", "AttackStory": "[Attacker] reads a key"}]
+            """)
+        let input = Format.read(document, context: ImportContext(file: "la.json"))
+        #expect(CloudFixtures.messages(input).isEmpty)
+        let path = try #require(input.attackPaths.first)
+        #expect(path.mitre == ["Initial Access", "Credential Access"])
+        #expect(path.attackStory == ["[Attacker] reads a key"])
+        #expect(path.entryPoint == .internet)
+        #expect(input.resources.map(\.kind) == [.keyVault])
+        #expect(input.resources.map(\.name) == ["kv"])
     }
 }

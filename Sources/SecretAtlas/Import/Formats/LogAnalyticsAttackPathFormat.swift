@@ -13,9 +13,10 @@ struct LogAnalyticsAttackPathFormat: JSONDocumentFormat {
     /// The source named on attack paths and in the report's list of scans.
     static let source = "Defender for Cloud (Log Analytics SecurityAttackPathData)"
 
-    private static let dynamicColumns: Set<String> = [
-        "Path", "RiskFactors", "Assessments", "Mitre", "AttackStory",
-    ]
+    /// Columns of type `dynamic`: JSON text in them must parse.
+    private static let dynamicColumns: Set<String> = ["Path", "RiskFactors", "Assessments"]
+    /// String columns some exports fill with JSON arrays; text that does not parse stays text.
+    private static let maybeJSONColumns: Set<String> = ["Mitre", "AttackStory"]
 
     static func recognizes(_ document: JSONValue) -> Bool {
         switch document {
@@ -171,12 +172,17 @@ struct LogAnalyticsAttackPathFormat: JSONDocumentFormat {
         -> JSONObject
     {
         let members = row.members.map { member -> (key: String, value: JSONValue) in
-            guard dynamicColumns.contains(member.key), case .string(let text) = member.value else {
+            let isDynamic = dynamicColumns.contains(member.key)
+            guard isDynamic || maybeJSONColumns.contains(member.key), case .string(let text) = member.value
+            else {
                 return member
             }
             // The CLI prints an empty dynamic value as "".
             guard let first = text.first(where: { !$0.isWhitespace }) else { return (member.key, .null) }
             guard first == "[" || first == "{" else { return member }
+            guard isDynamic else {
+                return (try? JSONParser.parse(Array(text.utf8))).map { (member.key, $0) } ?? member
+            }
             do {
                 return (member.key, try JSONParser.parse(Array(text.utf8)))
             } catch let error as JSONParser.SyntaxError {
