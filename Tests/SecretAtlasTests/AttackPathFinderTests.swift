@@ -178,6 +178,27 @@ struct AttackPathFinderTests {
         #expect(list.contains("Imported, also computed") && list.contains(">Computed<"))
     }
 
+    @Test func aComputedPathPageHasItsDiagramStoryAndBothRemediationBuckets() throws {
+        var fleet = Fleet()
+        fleet.machines = [("vm-a", true, []), ("vm-b", false, [Self.keyA])]
+        fleet.secrets = [sshKey(on: "vm-a", Self.keyA)]
+        let model = try fleet.model()
+        let path = try #require(computed(model).first)
+        let site = try TestSupport.site(for: model)
+        let page = String(decoding: site[SiteRoutes.attackPath(path)] ?? [], as: UTF8.self)
+        for expected in [
+            "<svg", "aria-labelledby=\"path-diagram-title\"", "Computed by SecretAtlas from the graph",
+            "<h3 id=\"recommendations\">Recommendations</h3>",
+            "href=\"../recommendations/machines-should-have-secrets-findings-resolved.html\"",
+            "<h3 id=\"additional-recommendations\">Additional recommendations</h3>",
+            "Remove the public key from the authorized_keys of vm-b", "Restrict Internet exposure of vm-a",
+            "Lateral Movement – Remote Services: SSH (T1021.004)",
+            "The attacker uses it to authenticate to VM &#39;vm-b&#39; over SSH.",
+        ] {
+            #expect(page.contains(expected), "missing \(expected)")
+        }
+    }
+
     @Test func eachEntryPointKeepsItsMostSeverePaths() throws {
         var fleet = Fleet()
         fleet.machines = [("vm-a", true, [])] + (0..<24).map { ("vm-\($0 + 10)", false, [Self.keyA]) }
