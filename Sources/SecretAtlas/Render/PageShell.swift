@@ -23,10 +23,20 @@ struct PageShell: Sendable, TemplateFields {
     let sources: String
     let hasSources: Bool
     let version: String
+    /// Scripts the page loads, site-relative paths already prefixed with ``root``; the CSP allows
+    /// only same-origin script files, so no page has inline script.
+    let scripts: [ScriptView]
+
+    /// One `<script src>` of a page.
+    struct ScriptView: Sendable, TemplateFields {
+        let src: String
+
+        static let templateFields: FieldTable<Self> = ["src": \.src]
+    }
 
     /// The top-level sections, in navigation order.
     enum Section: CaseIterable {
-        case overview, recommendations, secrets, attackPaths, inventory
+        case overview, recommendations, secrets, attackPaths, inventory, explorer
 
         var title: String {
             switch self {
@@ -35,6 +45,7 @@ struct PageShell: Sendable, TemplateFields {
             case .secrets: "Secrets"
             case .attackPaths: "Attack paths"
             case .inventory: "Inventory"
+            case .explorer: "Explorer"
             }
         }
 
@@ -45,11 +56,15 @@ struct PageShell: Sendable, TemplateFields {
             case .secrets: SiteRoutes.secrets
             case .attackPaths: SiteRoutes.attackPaths
             case .inventory: SiteRoutes.inventory
+            case .explorer: SiteRoutes.explorer
             }
         }
     }
 
-    init(pageTitle: String, path: String, section: Section, context: RenderContext) {
+    /// Creates the shell of one page; `extraScripts` are site-relative scripts loaded after the site script.
+    init(
+        pageTitle: String, path: String, section: Section, context: RenderContext, extraScripts: [String] = []
+    ) {
         let model = context.model
         self.pageTitle = pageTitle
         self.reportTitle = model.title
@@ -62,6 +77,9 @@ struct PageShell: Sendable, TemplateFields {
         self.sources = model.scanSources.joined(separator: "; ")
         self.hasSources = !model.scanSources.isEmpty
         self.version = context.version
+        self.scripts = ([SiteRoutes.siteScript] + extraScripts).map {
+            ScriptView(src: SiteRoutes.root(of: path) + $0)
+        }
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -74,5 +92,6 @@ struct PageShell: Sendable, TemplateFields {
         "sources": \.sources,
         "hasSources": \.hasSources,
         "version": \.version,
+        "scripts": \.scripts,
     ]
 }

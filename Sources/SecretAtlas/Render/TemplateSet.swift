@@ -6,7 +6,7 @@ struct TemplateSet: Sendable {
     static let required = [
         "layout", "overview", "recommendations", "recommendation", "secrets", "secret", "inventory",
         "resource",
-        "attack-paths", "attack-path",
+        "attack-paths", "attack-path", "explorer",
     ]
 
     private let library: MustacheLibrary

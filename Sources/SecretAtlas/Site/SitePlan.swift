@@ -12,6 +12,7 @@ struct SitePlan: Sendable {
         case resource(Int)
         case attackPathList
         case attackPath(Int)
+        case explorer
     }
 
     /// One page to render.
@@ -29,6 +30,7 @@ struct SitePlan: Sendable {
             Page(path: SiteRoutes.overview, content: .overview),
             Page(path: SiteRoutes.recommendations, content: .recommendationList),
             Page(path: SiteRoutes.attackPaths, content: .attackPathList),
+            Page(path: SiteRoutes.explorer, content: .explorer),
         ]
         for (index, recommendation) in model.catalog.recommendations.enumerated() {
             pages.append(

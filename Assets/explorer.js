@@ -1,0 +1,274 @@
+/* SecretAtlas cloud security explorer.
+   The query lives in the URL fragment (#src=…&types=…&auth=1&tgt=…&exposed=1&path=1&verification=…),
+   so templates are plain links and a query can be shared. Data comes from data/explorer/*.js files
+   added as <script src> (fetch fails under file://); only the shards a query names are loaded. */
+(function () {
+  "use strict";
+  const form = document.getElementById("explorer-form");
+  const data = window.SecretAtlasData || {};
+  const index = data.explorer;
+  if (!form || !index) return;
+
+  const root = form.dataset.index.replace(/data\/explorer\/index\.js$/, "");
+  const results = document.getElementById("results");
+  const table = document.getElementById("explorer-results");
+  const body = table.tBodies[0];
+  const status = document.getElementById("explorer-status");
+  const csvLink = document.getElementById("explorer-csv");
+  const rowLimit = 1000;
+  const typeTitles = new Map(index.secretTypes.map((t) => [t[0], t[1]]));
+  const resourceTypeKey = (i) => index.resourceTypes[i][0] + ":" + index.resourceTypes[i][1];
+  const loaded = new Map();
+  let csvURL = null;
+
+  document.querySelectorAll(".js-required").forEach((el) => { el.hidden = true; });
+  form.hidden = false;
+  results.hidden = false;
+
+  // (group) checkboxes select every type in their fieldset and show a mixed state.
+  function syncGroups() {
+    form.querySelectorAll("input[data-group]").forEach((group) => {
+      const members = Array.from(group.closest("fieldset").querySelectorAll("input[name=types]"));
+      const checked = members.filter((m) => m.checked).length;
+      group.checked = checked === members.length && checked > 0;
+      group.indeterminate = checked > 0 && checked < members.length;
+    });
+  }
+  form.addEventListener("change", (event) => {
+    const group = event.target.dataset && event.target.dataset.group;
+    if (group) {
+      event.target.closest("fieldset").querySelectorAll("input[name=types]").forEach((m) => {
+        m.checked = event.target.checked;
+      });
+    }
+    syncGroups();
+  });
+
+  function readForm() {
+    const values = (name) => Array.from(form.querySelectorAll(`input[name=${name}]:checked`)).map((i) => i.value);
+    const params = new URLSearchParams();
+    for (const name of ["src", "types", "tgt"]) {
+      const chosen = values(name);
+      if (chosen.length) params.set(name, chosen.join(","));
+    }
+    for (const name of ["auth", "exposed", "path"]) {
+      if (form.elements[name].checked) params.set(name, "1");
+    }
+    if (form.elements.verification.value) params.set("verification", form.elements.verification.value);
+    if (!Array.from(params.keys()).length) params.set("all", "1");
+    return params.toString().replace(/%3A/gi, ":").replace(/%2C/gi, ",");
+  }
+
+  function parse(fragment) {
+    if (fragment.indexOf("=") < 0) return null;
+    const params = new URLSearchParams(fragment);
+    const list = (name) => (params.has(name) ? params.get(name).split(",").filter(Boolean) : null);
+    return {
+      src: list("src"), types: list("types"), tgt: list("tgt"),
+      auth: params.get("auth") === "1" || params.has("tgt"),
+      exposed: params.get("exposed") === "1", path: params.get("path") === "1",
+      verification: params.get("verification") || "",
+    };
+  }
+
+  function fillForm(query) {
+    const set = (name, chosen) => form.querySelectorAll(`input[name=${name}]`).forEach((i) => {
+      i.checked = !!chosen && chosen.indexOf(i.value) >= 0;
+    });
+    set("src", query.src); set("types", query.types); set("tgt", query.tgt);
+    form.elements.auth.checked = query.auth;
+    form.elements.exposed.checked = query.exposed;
+    form.elements.path.checked = query.path;
+    form.elements.verification.value = query.verification;
+    syncGroups();
+  }
+
+  function load(file) {
+    if (!loaded.has(file)) {
+      loaded.set(file, new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = root + "data/explorer/" + file + ".js";
+        script.onload = () => resolve(window.SecretAtlasData["explorer/" + file]);
+        script.onerror = () => reject(new Error("could not load " + script.src));
+        document.head.appendChild(script);
+      }));
+    }
+    return loaded.get(file);
+  }
+
+  // A list given but empty (a template whose types this report lacks) matches nothing.
+  const allows = (list, value) => list === null || list.indexOf(value) >= 0;
+
+  function shardsFor(query) {
+    return index.shards.filter((shard) => {
+      if (!allows(query.src, resourceTypeKey(shard.source))) return false;
+      if (!allows(query.types, shard.secretType)) return false;
+      if (query.auth) {
+        if (!shard.targets.length) return false;
+        if (query.tgt !== null && !shard.targets.some((t) => query.tgt.indexOf(resourceTypeKey(t)) >= 0)) return false;
+      }
+      return true;
+    });
+  }
+
+  function resourceView(shard, slot) {
+    const r = shard.resources[slot];
+    const type = index.resourceTypes[r[3]];
+    return { name: r[0], href: root + "inventory/" + r[1] + ".html", kind: type[2], cloud: type[3],
+      exposed: (r[2] & 1) !== 0, onPath: (r[2] & 2) !== 0, typeKey: type[0] + ":" + type[1] };
+  }
+
+  function matches(query, shards) {
+    const out = [];
+    for (const { info, shard } of shards) {
+      const grouped = new Map();
+      for (const [s, k, t] of shard.rows) {
+        const source = shard.resources[s];
+        const secret = shard.secrets[k];
+        if (query.exposed && !(source[2] & 1)) continue;
+        if (query.path && !(source[2] & 2) && !secret[3]) continue;
+        if (query.verification && secret[2] !== query.verification) continue;
+        if (query.auth) {
+          if (t < 0) continue;
+          if (query.tgt !== null && query.tgt.indexOf(resourceTypeKey(shard.resources[t][3])) < 0) continue;
+        }
+        const key = query.auth ? s + "/" + k + "/" + t : s + "/" + k;
+        let row = grouped.get(key);
+        if (!row) {
+          row = { source: resourceView(shard, s), secret: {
+            title: typeTitles.get(info.secretType) || info.secretType, fingerprint: secret[1],
+            href: root + "secrets/" + secret[0] + ".html", verification: secret[2], onPath: secret[3] === 1 },
+            targets: [] };
+          grouped.set(key, row);
+          out.push(row);
+        }
+        if (t >= 0) row.targets.push(resourceView(shard, t));
+      }
+    }
+    const text = (row) => [row.source.name, row.secret.title, row.secret.fingerprint,
+      row.targets.map((t) => t.name).join(" ")];
+    out.sort((a, b) => {
+      const x = text(a), y = text(b);
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+      return 0;
+    });
+    return out;
+  }
+
+  const verificationText = { verified: "Verified", unverified: "Unverified", unknown: "Not checked" };
+
+  function cell(tr, tag, content) {
+    const el = document.createElement(tag);
+    if (tag === "th") el.scope = "row";
+    if (typeof content === "string") el.textContent = content; else if (content) el.appendChild(content);
+    tr.appendChild(el);
+    return el;
+  }
+  function link(text, href) {
+    const a = document.createElement("a");
+    a.href = href; a.textContent = text;
+    return a;
+  }
+
+  function render(rows) {
+    const fragment = document.createDocumentFragment();
+    for (const row of rows.slice(0, rowLimit)) {
+      const tr = document.createElement("tr");
+      cell(tr, "th", link(row.source.name, row.source.href));
+      cell(tr, "td", row.source.kind);
+      cell(tr, "td", row.source.cloud);
+      cell(tr, "td", row.source.exposed ? "Internet exposed" : "None reported");
+      const secret = cell(tr, "td", link(row.secret.title, row.secret.href));
+      const code = document.createElement("code");
+      code.textContent = row.secret.fingerprint;
+      secret.append(" ", code);
+      cell(tr, "td", verificationText[row.secret.verification] || row.secret.verification);
+      const targets = cell(tr, "td", row.targets.length ? null : "No identified target");
+      row.targets.forEach((t, i) => {
+        if (i) targets.append(", ");
+        targets.append(link(t.name, t.href), ` (${t.kind})`);
+      });
+      cell(tr, "td", row.source.onPath || row.secret.onPath ? "Yes" : "No");
+      fragment.appendChild(tr);
+    }
+    body.replaceChildren(fragment);
+  }
+
+  function csvCell(value) {
+    let text = String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function offerCSV(rows) {
+    const base = new URL(root, document.baseURI).href;
+    const header = ["Resource", "Resource type", "Cloud", "Internet exposed", "Secret type", "Fingerprint",
+      "Verification", "Can authenticate to", "Target type", "On attack path", "Resource page", "Secret page"];
+    const lines = [header.map(csvCell).join(",")];
+    for (const row of rows) {
+      const targets = row.targets.length ? row.targets : [null];
+      for (const t of targets) {
+        lines.push([row.source.name, row.source.kind, row.source.cloud, row.source.exposed ? "yes" : "no",
+          row.secret.title, row.secret.fingerprint, verificationText[row.secret.verification] || "",
+          t ? t.name : "", t ? t.kind : "", row.source.onPath || row.secret.onPath ? "yes" : "no",
+          new URL(row.source.href, base).href, new URL(row.secret.href, base).href].map(csvCell).join(","));
+      }
+    }
+    if (csvURL) URL.revokeObjectURL(csvURL);
+    csvURL = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
+    csvLink.href = csvURL;
+    csvLink.hidden = rows.length === 0;
+  }
+
+  async function run(query) {
+    const started = performance.now();
+    table.dataset.state = "loading";
+    const chosen = shardsFor(query);
+    const bytes = chosen.reduce((sum, s) => sum + s.bytes, 0);
+    if (bytes > index.byteLimit) {
+      body.replaceChildren();
+      csvLink.hidden = true;
+      status.textContent = `This query needs ${(bytes / 1e6).toFixed(1)} MB of data, more than the `
+        + `${index.byteLimit / 1e6} MB a page loads: choose fewer resource or secret types.`;
+      table.dataset.state = "too-large";
+      return;
+    }
+    status.textContent = "Searching…";
+    let shards;
+    try {
+      shards = await Promise.all(chosen.map((info) => load(info.file).then((shard) => ({ info, shard }))));
+    } catch (error) {
+      status.textContent = "The data for this query could not be loaded: " + error.message;
+      table.dataset.state = "error";
+      return;
+    }
+    const rows = matches(query, shards);
+    render(rows);
+    offerCSV(rows);
+    const shown = rows.length > rowLimit ? `; showing the first ${rowLimit}, the CSV has all` : "";
+    status.textContent = rows.length === 1 ? "1 result" : `${rows.length} results${shown}`;
+    table.dataset.rows = String(rows.length);
+    table.dataset.bytes = String(bytes);
+    table.dataset.queryMs = (performance.now() - started).toFixed(1);
+    table.dataset.state = "done";
+  }
+
+  function fromFragment() {
+    const query = parse(location.hash.slice(1));
+    if (!query) return false;
+    fillForm(query);
+    run(query);
+    return true;
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const fragment = readForm();
+    if (location.hash.slice(1) === fragment) fromFragment(); else location.hash = fragment;
+  });
+  form.addEventListener("reset", () => {
+    setTimeout(() => { syncGroups(); }, 0);
+  });
+  window.addEventListener("hashchange", fromFragment);
+  if (!fromFragment()) status.textContent = "Choose a template or build a query, then press Search.";
+})();
