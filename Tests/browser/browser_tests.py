@@ -180,12 +180,14 @@ def check_tabs(browser):
     return problems
 
 
-def check_search(browser):
-    """Typing in a list's search box hides the rows without the text; a facet narrows further."""
+def check_search(browser, strict):
+    """Typing in a list's search box hides the rows without the text; a facet narrows further.
+
+    On the sample (strict) every list checked has rows; on other inputs a list may be empty."""
     driver = browser.driver
     wraps = driver.find_elements(By.CSS_SELECTOR, "[data-filter]")
     if not wraps:
-        return ["search: no filterable list"]
+        return ["search: no filterable list"] if strict else []
     wrap = wraps[0]
     rows = wrap.find_elements(By.CSS_SELECTOR, "tbody tr")
     if len(rows) < 2:
@@ -252,7 +254,8 @@ def check_explorer(browser, url, sample, downloads, report=None):
         elif sample:
             problems.append(f"explorer: no expected rows recorded for {title!r}")
         if not rows:
-            problems.append(f"explorer: {title!r} returned no rows")
+            if sample:
+                problems.append(f"explorer: {title!r} returned no rows")
             continue
         if not all(a.get_attribute("href").startswith("file:") for a in
                    driver.find_elements(By.CSS_SELECTOR, "#explorer-results a")):
@@ -334,7 +337,7 @@ def main():
                     record(f"keyboard tabs {path}", check_tabs(browser) + browser.console())
                 if kind in ("secrets", "inventory", "recommendation", "attack-paths"):
                     browser.open(url)
-                    record(f"search {path}", check_search(browser) + browser.console())
+                    record(f"search {path}", check_search(browser, args.sample) + browser.console())
                 if kind == "explorer":
                     browser.open(url)
                     found = {}
