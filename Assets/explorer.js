@@ -16,8 +16,6 @@
   const status = document.getElementById("explorer-status");
   const csvLink = document.getElementById("explorer-csv");
   const rowLimit = 1000;
-  const typeTitles = new Map(index.secretTypes.map((t) => [t[0], t[1]]));
-  const resourceTypeKey = (i) => index.resourceTypes[i][0] + ":" + index.resourceTypes[i][1];
   const loaded = new Map();
   let csvURL = null;
 
@@ -98,61 +96,93 @@
 
   // A list given but empty (a template whose types this report lacks) matches nothing.
   const allows = (list, value) => list === null || list.indexOf(value) >= 0;
+  const typeKey = (i) => index.resourceTypes[i].key;
 
   function shardsFor(query) {
     return index.shards.filter((shard) => {
-      if (!allows(query.src, resourceTypeKey(shard.source))) return false;
-      if (!allows(query.types, shard.secretType)) return false;
+      if (!allows(query.src, typeKey(shard.source))) return false;
+      if (!allows(query.types, index.secretTypes[shard.secretType].id)) return false;
       if (query.auth) {
-        if (!shard.targets.length) return false;
-        if (query.tgt !== null && !shard.targets.some((t) => query.tgt.indexOf(resourceTypeKey(t)) >= 0)) return false;
+        if (shard.target < 0) return false;
+        if (!allows(query.tgt, typeKey(shard.target))) return false;
       }
       return true;
     });
   }
 
-  function resourceView(shard, slot) {
-    const r = shard.resources[slot];
-    const type = index.resourceTypes[r[3]];
-    return { name: r[0], href: root + "inventory/" + r[1] + ".html", kind: type[2], cloud: type[3],
-      exposed: (r[2] & 1) !== 0, onPath: (r[2] & 2) !== 0, typeKey: type[0] + ":" + type[1] };
+  // Every file a set of shards needs: the shards and the resource and secret tables they point into.
+  function filesFor(shards) {
+    const files = new Map();
+    for (const shard of shards) {
+      files.set(shard.file, shard.bytes);
+      for (const type of [shard.source, shard.target]) {
+        if (type >= 0) files.set(index.resourceTypes[type].table.file, index.resourceTypes[type].table.bytes);
+      }
+      const secrets = index.secretTypes[shard.secretType].table;
+      files.set(secrets.file, secrets.bytes);
+    }
+    return files;
   }
 
-  function matches(query, shards) {
+  const pageID = (prefix, stored) => (stored.indexOf("-") >= 0 ? stored : prefix + "-" + stored);
+
+  function resourceView(type, entry) {
+    const info = index.resourceTypes[type];
+    return { name: entry[0], href: root + "inventory/" + pageID(entry[0], entry[1]) + ".html",
+      kind: info.kind, cloud: info.cloud, exposed: (entry[2] & 1) !== 0, onPath: (entry[2] & 2) !== 0 };
+  }
+
+  const verificationOf = (flags) => (flags & 3) === 1 ? "verified" : (flags & 3) === 2 ? "unverified" : "unknown";
+
+  function matches(query, shards, tables) {
     const out = [];
-    for (const { info, shard } of shards) {
+    for (const shard of shards) {
+      const rows = tables.get(shard.file);
+      const sources = tables.get(index.resourceTypes[shard.source].table.file);
+      const targets = shard.target >= 0 ? tables.get(index.resourceTypes[shard.target].table.file) : null;
+      const secretType = index.secretTypes[shard.secretType];
+      const secrets = tables.get(secretType.table.file);
       const grouped = new Map();
-      for (const [s, k, t] of shard.rows) {
-        const source = shard.resources[s];
-        const secret = shard.secrets[k];
+      for (let i = 0; i < rows.length; i += 3) {
+        const source = sources[rows[i]];
+        const secret = secrets[rows[i + 1]];
         if (query.exposed && !(source[2] & 1)) continue;
-        if (query.path && !(source[2] & 2) && !secret[3]) continue;
-        if (query.verification && secret[2] !== query.verification) continue;
-        if (query.auth) {
-          if (t < 0) continue;
-          if (query.tgt !== null && query.tgt.indexOf(resourceTypeKey(shard.resources[t][3])) < 0) continue;
-        }
-        const key = query.auth ? s + "/" + k + "/" + t : s + "/" + k;
+        if (query.path && !(source[2] & 2) && !(secret[3] & 4)) continue;
+        if (query.verification && verificationOf(secret[3]) !== query.verification) continue;
+        const key = query.auth ? rows[i] + "/" + rows[i + 1] + "/" + rows[i + 2] : rows[i] + "/" + rows[i + 1];
         let row = grouped.get(key);
         if (!row) {
-          row = { source: resourceView(shard, s), secret: {
-            title: typeTitles.get(info.secretType) || info.secretType, fingerprint: secret[1],
-            href: root + "secrets/" + secret[0] + ".html", verification: secret[2], onPath: secret[3] === 1 },
-            targets: [] };
+          row = { source: resourceView(shard.source, source), secret: {
+            title: secretType.title, fingerprint: secret[1] ? secret[1] + ":" + secret[2] : secret[2],
+            href: root + "secrets/" + pageID(secretType.pagePrefix, secret[0]) + ".html",
+            verification: verificationOf(secret[3]), onPath: (secret[3] & 4) !== 0 }, targets: [] };
           grouped.set(key, row);
           out.push(row);
         }
-        if (t >= 0) row.targets.push(resourceView(shard, t));
+        if (rows[i + 2] >= 0) row.targets.push(resourceView(shard.target, targets[rows[i + 2]]));
       }
+    }
+    // Without a target step, one row per resource and secret lists every resource the secret opens;
+    // those were split over shards by target type, so merge them.
+    let merged = out;
+    if (!query.auth) {
+      const byPair = new Map();
+      merged = [];
+      for (const row of out) {
+        const key = row.source.href + " " + row.secret.href;
+        const seen = byPair.get(key);
+        if (seen) seen.targets.push(...row.targets); else { byPair.set(key, row); merged.push(row); }
+      }
+      for (const row of merged) row.targets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
     const text = (row) => [row.source.name, row.secret.title, row.secret.fingerprint,
       row.targets.map((t) => t.name).join(" ")];
-    out.sort((a, b) => {
+    merged.sort((a, b) => {
       const x = text(a), y = text(b);
       for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
       return 0;
     });
-    return out;
+    return merged;
   }
 
   const verificationText = { verified: "Verified", unverified: "Unverified", unknown: "Not checked" };
@@ -224,7 +254,8 @@
     const started = performance.now();
     table.dataset.state = "loading";
     const chosen = shardsFor(query);
-    const bytes = chosen.reduce((sum, s) => sum + s.bytes, 0);
+    const files = filesFor(chosen);
+    const bytes = Array.from(files.values()).reduce((sum, size) => sum + size, 0);
     if (bytes > index.byteLimit) {
       body.replaceChildren();
       csvLink.hidden = true;
@@ -234,15 +265,15 @@
       return;
     }
     status.textContent = "Searching…";
-    let shards;
+    const tables = new Map();
     try {
-      shards = await Promise.all(chosen.map((info) => load(info.file).then((shard) => ({ info, shard }))));
+      await Promise.all(Array.from(files.keys()).map((file) => load(file).then((value) => tables.set(file, value))));
     } catch (error) {
       status.textContent = "The data for this query could not be loaded: " + error.message;
       table.dataset.state = "error";
       return;
     }
-    const rows = matches(query, shards);
+    const rows = matches(query, chosen, tables);
     render(rows);
     offerCSV(rows);
     const shown = rows.length > rowLimit ? `; showing the first ${rowLimit}, the CSV has all` : "";

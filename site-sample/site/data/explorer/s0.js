@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s0"]={"resources":[["nwl-edi-pipeline","nwl-edi-pipeline-94075f6cb7",0,0],["svc-edi-uploader","svc-edi-uploader-fb689fae22",0,2]],"secrets":[["aws-access-key-449c70b4df3a","hmac-sha256:5a5351a8a6ffdfb2…","unknown",0]],"rows":[[0,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s0"]=[0,0,0];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s1"]={"resources":[["nwl-edi-pipeline","nwl-edi-pipeline-94075f6cb7",0,0]],"secrets":[["general-password-fa15ab36f354","hmac-sha256:26d609d26384b359…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s1"]=[0,2,-1];

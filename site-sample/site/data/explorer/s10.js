@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s10"]={"resources":[["nwl-app-infra-20261104-1532","nwl-app-infra-20261104-1532-a11571ac4c",0,5]],"secrets":[["general-password-b79a2cfee9d0","hmac-sha256:cdbf97eaa373d63e…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s10"]=[0,0,0];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s11"]={"resources":[["vm-nwl-app-01","vm-nwl-app-01-0f954ce04b",2,10],["cosmos-nwl-shipments","cosmos-nwl-shipments-a3d9cee254",0,6]],"secrets":[["azure-cosmosdb-connection-string-831a7d1d959e","hmac-sha256:9cd09820b81e999a…","unknown",0]],"rows":[[0,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s11"]=[0,1,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s12"]={"resources":[["vm-nwl-sftp-01","vm-nwl-sftp-01-72cfcefcb1",0,10]],"secrets":[["azure-mariadb-connection-string-a15f85311a33","hmac-sha256:7e8f02bd987a73ba…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s12"]=[0,0,0];

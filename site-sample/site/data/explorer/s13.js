@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s13"]={"resources":[["vm-nwl-build-01","vm-nwl-build-01-acc4d67451",0,10]],"secrets":[["azure-mysql-connection-string-caaa9b2c6d17","hmac-sha256:74ed488289c21e0a…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s13"]=[6,0,-1];

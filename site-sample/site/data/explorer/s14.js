@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s14"]={"resources":[["vm-nwl-app-01","vm-nwl-app-01-0f954ce04b",2,10],["psql-nwl-tracking-prod","psql-nwl-tracking-prod-ecd149eaa9",0,7],["vm-nwl-build-01","vm-nwl-build-01-acc4d67451",0,10]],"secrets":[["azure-postgresql-connection-string-fa5a7d4011a0","hmac-sha256:80383d5119c2810a…","unknown",0]],"rows":[[0,0,1],[2,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s14"]=[2,0,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s15"]={"resources":[["vm-nwl-app-01","vm-nwl-app-01-0f954ce04b",2,10],["sql-nwl-prod-weu","sql-nwl-prod-weu-50e25bfc25",0,8],["vm-nwl-web-01","vm-nwl-web-01-c2a1d6520c",3,10]],"secrets":[["azure-sql-connection-string-0cad812014f5","hmac-sha256:a80306e7f6f91472…","unknown",0]],"rows":[[0,0,1],[2,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s15"]=[0,0,0,2,0,0];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s18"]={"resources":[["vm-nwl-app-01","vm-nwl-app-01-0f954ce04b",2,10]],"secrets":[["entra-client-secret-326fbb9d500d","hmac-sha256:39b0a781e687dbc7…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s18"]=[2,0,0,5,1,1,0,2,1,4,2,1,6,2,1,7,2,1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s19"]={"resources":[["vm-nwl-jump-01","vm-nwl-jump-01-e281ab3d94",3,10],["vm-nwl-web-01","vm-nwl-web-01-c2a1d6520c",3,10]],"secrets":[["general-password-726be8495a14","hmac-sha256:381754d2c8685812…","unknown",0],["general-password-b79a2cfee9d0","hmac-sha256:cdbf97eaa373d63e…","unknown",0]],"rows":[[0,0,-1],[1,1,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s19"]=[0,0,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s2"]={"resources":[["nwl-edi-pipeline","nwl-edi-pipeline-94075f6cb7",0,0]],"secrets":[["slack-token-4502abf592b9","hmac-sha256:d56df1f341ce1904…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s2"]=[0,0,-1];

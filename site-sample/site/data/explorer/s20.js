@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s20"]={"resources":[["vm-nwl-build-01","vm-nwl-build-01-acc4d67451",0,10]],"secrets":[["github-pat-7ac618d5c3aa","hmac-sha256:95cc96e7a13103e6…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s20"]=[4,0,-1,7,1,-1];

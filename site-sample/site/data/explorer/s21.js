@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s21"]={"resources":[["vm-nwl-build-01","vm-nwl-build-01-acc4d67451",0,10]],"secrets":[["kubernetes-service-account-token-1e9ef1e27212","hmac-sha256:54d014b871338fc8…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s21"]=[2,1,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s22"]={"resources":[["vm-nwl-build-01","vm-nwl-build-01-acc4d67451",0,10]],"secrets":[["npm-token-77d3326896b4","hmac-sha256:0ee52617e5a0f475…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s22"]=[2,0,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s23"]={"resources":[["vm-nwl-sftp-01","vm-nwl-sftp-01-72cfcefcb1",0,10],["vm-nwl-proxy-01","vm-nwl-proxy-01-0d1b11a422",1,10],["vm-nwl-web-01","vm-nwl-web-01-c2a1d6520c",3,10]],"secrets":[["private-key-034316da03db","hmac-sha256:ed6dd722040472ba…","unknown",0],["private-key-ac439dc227b3","hmac-sha256:ededf6279e561214…","unknown",0]],"rows":[[0,0,-1],[1,1,-1],[2,1,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s23"]=[2,0,-1];

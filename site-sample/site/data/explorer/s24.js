@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s24"]={"resources":[["vm-nwl-build-01","vm-nwl-build-01-acc4d67451",0,10]],"secrets":[["slack-token-8f08716265fd","hmac-sha256:2fb6476b7cd41439…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s24"]=[6,0,-1,5,2,-1,7,2,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s25"]={"resources":[["vm-nwl-jump-01","vm-nwl-jump-01-e281ab3d94",3,10],["vm-nwl-app-01","vm-nwl-app-01-0f954ce04b",2,10],["vm-nwl-build-01","vm-nwl-build-01-acc4d67451",0,10]],"secrets":[["ssh-private-key-a90eb1b5656b","SHA256:7+fmVjmQ6EjUv/fZ…","verified",1]],"rows":[[0,0,1],[2,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s25"]=[2,1,-1];

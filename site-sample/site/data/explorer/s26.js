@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s26"]={"resources":[["vm-nwl-web-01","vm-nwl-web-01-c2a1d6520c",3,10]],"secrets":[["stripe-key-00d09b7e7997","hmac-sha256:293057f01e7b587c…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s26"]=[4,3,0,2,3,0];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s27"]={"resources":[["nwl-ml-train-01","nwl-ml-train-01-16a17ad8d5",0,11]],"secrets":[["acme-license-key-c8faf0db6373","hmac-sha256:56e931c04fd8bf50…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s27"]=[7,0,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s28"]={"resources":[["nwl-ml-train-01","nwl-ml-train-01-16a17ad8d5",0,11],["nwl-edi-archive-prod","nwl-edi-archive-prod-2449214037",0,4]],"secrets":[["aws-s3-presigned-url-c43583a3ff77","hmac-sha256:5cae95d9a0198282…","unknown",0]],"rows":[[0,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s28"]=[1,0,-1];

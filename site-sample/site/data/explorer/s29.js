@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s29"]={"resources":[["nwl-ml-train-01","nwl-ml-train-01-16a17ad8d5",0,11]],"secrets":[["github-pat-210ef7c09086","hmac-sha256:6ab39bb5a9ad1dfc…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s29"]=[1,1,0];

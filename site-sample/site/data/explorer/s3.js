@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s3"]={"resources":[["nwl-edi-worker-01","nwl-edi-worker-01-4a22bbbc91",0,1],["svc-edi-uploader","svc-edi-uploader-fb689fae22",0,2],["nwl-edi-gateway","nwl-edi-gateway-74c37b3e08",3,1],["nwl-reporting-01","nwl-reporting-01-8ec222a045",0,1]],"secrets":[["aws-access-key-449c70b4df3a","hmac-sha256:5a5351a8a6ffdfb2…","unknown",0]],"rows":[[0,0,1],[2,0,1],[3,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s3"]=[2,0,0,1,0,0,3,0,0];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s30"]={"resources":[["nwl-geo-api-01","nwl-geo-api-01-ecd41c2fdf",1,11]],"secrets":[["kubernetes-service-account-token-d61a2d821578","hmac-sha256:cfd1f2bccceae8d2…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s30"]=[1,0,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s31"]={"resources":[["nwl-ml-train-01","nwl-ml-train-01-16a17ad8d5",0,11]],"secrets":[["private-key-0d1e926687ef","hmac-sha256:3af44f3f2b7fcf49…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s31"]=[0,1,-1];

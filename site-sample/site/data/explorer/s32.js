@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s32"]={"resources":[["nwl-geo-api-01","nwl-geo-api-01-ecd41c2fdf",1,11]],"secrets":[["slack-token-4502abf592b9","hmac-sha256:d56df1f341ce1904…","unknown",0]],"rows":[[0,0,-1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s32"]=[1,1,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s33"]={"resources":[["nwl-geo-api-01","nwl-geo-api-01-ecd41c2fdf",1,11],["nwl-route-optimizer-01","nwl-route-optimizer-01-bc67217976",0,11]],"secrets":[["ssh-private-key-9e55fd03c7e4","SHA256:0mL7oNpQNN0rFjRg…","verified",0]],"rows":[[0,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s33"]=[0,0,-1];

@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s4"]={"resources":[["nwl-edi-worker-01","nwl-edi-worker-01-4a22bbbc91",0,1],["nwl-edi-prod","nwl-edi-prod-e148338021",2,3],["nwl-edi-gateway","nwl-edi-gateway-74c37b3e08",3,1]],"secrets":[["aws-rds-connection-string-92ae3cca680a","hmac-sha256:d7e269598173509d…","unknown",1]],"rows":[[0,0,1],[2,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s4"]=[2,0,0,1,0,0];

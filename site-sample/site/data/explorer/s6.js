@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s6"]={"resources":[["nwl-reporting-01","nwl-reporting-01-8ec222a045",0,1],["sql-nwl-prod-weu","sql-nwl-prod-weu-50e25bfc25",0,8]],"secrets":[["azure-sql-connection-string-0cad812014f5","hmac-sha256:a80306e7f6f91472…","unknown",0]],"rows":[[0,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s6"]=[3,0,0];

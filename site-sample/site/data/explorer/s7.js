@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s7"]={"resources":[["nwl-reporting-01","nwl-reporting-01-8ec222a045",0,1],["nwl-edi-gateway","nwl-edi-gateway-74c37b3e08",3,1],["nwl-edi-worker-01","nwl-edi-worker-01-4a22bbbc91",0,1]],"secrets":[["ssh-private-key-69f7f8370fb0","SHA256:jQi7OUc3qFVwoyke…","unverified",0],["ssh-private-key-78a19b097df5","SHA256:OC7u8UgUv1WXJZn7…","verified",0]],"rows":[[0,0,-1],[1,1,2]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s7"]=[3,0,-1];

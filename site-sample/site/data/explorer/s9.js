@@ -1,1 +1,1 @@
-window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s9"]={"resources":[["nwl-app-infra-20261104-1532","nwl-app-infra-20261104-1532-a11571ac4c",0,5],["nwldevartifacts","nwldevartifacts-fcdc9ced58",0,9]],"secrets":[["azure-storage-connection-string-d121749ab05e","hmac-sha256:d68c1aff95760a58…","unknown",0]],"rows":[[0,0,1]]};
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s9"]=[0,0,0];

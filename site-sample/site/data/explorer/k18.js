@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/k18"]=[["69f7f8370fb0","SHA256","jQi7OUc3qFVwoyke…",2],["78a19b097df5","SHA256","OC7u8UgUv1WXJZn7…",1],["9e55fd03c7e4","SHA256","0mL7oNpQNN0rFjRg…",1],["a90eb1b5656b","SHA256","7+fmVjmQ6EjUv/fZ…",5]];
