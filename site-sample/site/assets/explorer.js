@@ -128,7 +128,7 @@
 
   function resourceView(type, entry) {
     const info = index.resourceTypes[type];
-    return { name: entry[0], href: root + "inventory/" + pageID(entry[0], entry[1]) + ".html",
+    return { name: entry[0], page: "inventory/" + pageID(entry[0], entry[1]) + ".html",
       kind: info.kind, cloud: info.cloud, exposed: (entry[2] & 1) !== 0, onPath: (entry[2] & 2) !== 0 };
   }
 
@@ -149,14 +149,15 @@
         if (query.exposed && !(source[2] & 1)) continue;
         if (query.path && !(source[2] & 2) && !(secret[3] & 4)) continue;
         if (query.verification && verificationOf(secret[3]) !== query.verification) continue;
-        const key = query.auth ? rows[i] + "/" + rows[i + 1] + "/" + rows[i + 2] : rows[i] + "/" + rows[i + 1];
-        let row = grouped.get(key);
+        // With a target step every row is its own result (rows are unique); without, one per pair.
+        const key = query.auth ? null : rows[i] + "/" + rows[i + 1];
+        let row = key === null ? null : grouped.get(key);
         if (!row) {
           row = { source: resourceView(shard.source, source), secret: {
             title: secretType.title, fingerprint: secret[1] ? secret[1] + ":" + secret[2] : secret[2],
-            href: root + "secrets/" + pageID(secretType.pagePrefix, secret[0]) + ".html",
+            page: "secrets/" + pageID(secretType.pagePrefix, secret[0]) + ".html",
             verification: verificationOf(secret[3]), onPath: (secret[3] & 4) !== 0 }, targets: [] };
-          grouped.set(key, row);
+          if (key !== null) grouped.set(key, row);
           out.push(row);
         }
         if (rows[i + 2] >= 0) row.targets.push(resourceView(shard.target, targets[rows[i + 2]]));
@@ -169,19 +170,17 @@
       const byPair = new Map();
       merged = [];
       for (const row of out) {
-        const key = row.source.href + " " + row.secret.href;
+        const key = row.source.page + " " + row.secret.page;
         const seen = byPair.get(key);
         if (seen) seen.targets.push(...row.targets); else { byPair.set(key, row); merged.push(row); }
       }
       for (const row of merged) row.targets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
-    const text = (row) => [row.source.name, row.secret.title, row.secret.fingerprint,
-      row.targets.map((t) => t.name).join(" ")];
-    merged.sort((a, b) => {
-      const x = text(a), y = text(b);
-      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-      return 0;
-    });
+    // One key per row, compared as strings: resource, secret type, fingerprint, targets.
+    const keyed = merged.map((row) => ({ row, key: [row.source.name, row.secret.title, row.secret.fingerprint,
+      row.targets.map((t) => t.name).join(" ")].join("\u0000") }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    merged = keyed.map((k) => k.row);
     return merged;
   }
 
@@ -204,11 +203,11 @@
     const fragment = document.createDocumentFragment();
     for (const row of rows.slice(0, rowLimit)) {
       const tr = document.createElement("tr");
-      cell(tr, "th", link(row.source.name, row.source.href));
+      cell(tr, "th", link(row.source.name, root + row.source.page));
       cell(tr, "td", row.source.kind);
       cell(tr, "td", row.source.cloud);
       cell(tr, "td", row.source.exposed ? "Internet exposed" : "None reported");
-      const secret = cell(tr, "td", link(row.secret.title, row.secret.href));
+      const secret = cell(tr, "td", link(row.secret.title, root + row.secret.page));
       const code = document.createElement("code");
       code.textContent = row.secret.fingerprint;
       secret.append(" ", code);
@@ -216,7 +215,7 @@
       const targets = cell(tr, "td", row.targets.length ? null : "No identified target");
       row.targets.forEach((t, i) => {
         if (i) targets.append(", ");
-        targets.append(link(t.name, t.href), ` (${t.kind})`);
+        targets.append(link(t.name, root + t.page), ` (${t.kind})`);
       });
       cell(tr, "td", row.source.onPath || row.secret.onPath ? "Yes" : "No");
       fragment.appendChild(tr);
@@ -230,23 +229,32 @@
     return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
-  function offerCSV(rows) {
+  // The CSV is built when the link is activated (its href is set before the browser follows it),
+  // so a query never pays for a file nobody downloads.
+  let csvRows = [];
+  function buildCSV() {
     const base = new URL(root, document.baseURI).href;
     const header = ["Resource", "Resource type", "Cloud", "Internet exposed", "Secret type", "Fingerprint",
       "Verification", "Can authenticate to", "Target type", "On attack path", "Resource page", "Secret page"];
     const lines = [header.map(csvCell).join(",")];
-    for (const row of rows) {
+    for (const row of csvRows) {
       const targets = row.targets.length ? row.targets : [null];
       for (const t of targets) {
         lines.push([row.source.name, row.source.kind, row.source.cloud, row.source.exposed ? "yes" : "no",
           row.secret.title, row.secret.fingerprint, verificationText[row.secret.verification] || "",
           t ? t.name : "", t ? t.kind : "", row.source.onPath || row.secret.onPath ? "yes" : "no",
-          new URL(row.source.href, base).href, new URL(row.secret.href, base).href].map(csvCell).join(","));
+          base + row.source.page, base + row.secret.page].map(csvCell).join(","));
       }
     }
     if (csvURL) URL.revokeObjectURL(csvURL);
     csvURL = URL.createObjectURL(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
     csvLink.href = csvURL;
+  }
+  csvLink.addEventListener("click", buildCSV);
+
+  function offerCSV(rows) {
+    csvRows = rows;
+    if (!csvLink.getAttribute("href")) csvLink.setAttribute("href", "#results");
     csvLink.hidden = rows.length === 0;
   }
 
@@ -273,6 +281,7 @@
       table.dataset.state = "error";
       return;
     }
+    const loadedAt = performance.now();
     const rows = matches(query, chosen, tables);
     render(rows);
     offerCSV(rows);
@@ -281,6 +290,7 @@
     table.dataset.rows = String(rows.length);
     table.dataset.bytes = String(bytes);
     table.dataset.queryMs = (performance.now() - started).toFixed(1);
+    table.dataset.loadMs = (loadedAt - started).toFixed(1);
     table.dataset.state = "done";
   }
 
