@@ -291,6 +291,16 @@ def check_explorer(browser, url, sample, downloads, report=None):
     return problems
 
 
+def show_first_template(browser):
+    """Runs the explorer's first template, so checks and screenshots include a results table."""
+    links = browser.driver.find_elements(By.CSS_SELECTOR, ".template-link")
+    if links:
+        browser.open(links[0].get_attribute("href"))
+        WebDriverWait(browser.driver, 30).until(lambda d: d.find_element(By.ID, "explorer-results")
+                                                .get_attribute("data-state") in ("done", "too-large", "error"))
+        browser.driver.execute_script("document.getElementById('results').scrollIntoView()")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("site")
@@ -323,6 +333,8 @@ def main():
                 for scheme in ("light", "dark"):
                     browser.scheme(scheme)
                     browser.open(url)
+                    if kind == "explorer":
+                        show_first_template(browser)
                     problems = browser.console() + browser.axe()
                     if shots:
                         browser.driver.save_screenshot(str(shots / f"{kind}-{scheme}.png"))
@@ -330,6 +342,8 @@ def main():
                 if shots:
                     browser.scheme("light", media="print")
                     browser.open(url)
+                    if kind == "explorer":
+                        show_first_template(browser)
                     browser.driver.save_screenshot(str(shots / f"{kind}-print.png"))
                 browser.scheme("light")
                 if kind == "resource":
