@@ -57,13 +57,17 @@ schema-test: python-deps
 ## Builds the sample with the debug binary and opens every page from file:// in headless Chromium:
 ## any console message (a CSP violation, a file that failed to load) fails the check. Then Selenium
 ## drives one page of each kind in light and dark: console, axe-core, keyboard tabs, list search,
-## the explorer's templates (exact rows on the sample) and CSV, and the Nu checker on every page.
+## the explorer's templates (exact rows on the sample) and CSV, and the Nu checker on every page;
+## then the same on a 3,000-finding synthetic site, whose lists span pages (search across pages).
 browser-test: deps browser-deps python-deps
 	$(SWIFT) build -Xswiftc -warnings-as-errors --product secret-atlas
 	rm -rf .build/browser-site
 	.build/debug/secret-atlas build -o .build/browser-site --quiet
 	python3 Tests/browser/check_pages.py .build/browser-site
 	python3 Tests/browser/browser_tests.py .build/browser-site --sample
+	rm -rf .build/browser-synth && python3 bench/synth.py --findings 3000 -o .build/browser-synth/input --quiet
+	.build/debug/secret-atlas build .build/browser-synth/input -o .build/browser-synth/site --quiet
+	python3 Tests/browser/browser_tests.py .build/browser-synth/site
 
 ## Screenshots of each kind of page in light, dark and print, for the README.
 screenshots: browser-deps python-deps

@@ -87,7 +87,9 @@ public enum SiteBuilder {
             totalBytes += file.count
             if file.count > largest.1 { largest = (file.path, file.count) }
         }
-        let assets = try AssetCopier(directory: assetsDirectory).files() + ExplorerData(model: model).files()
+        let assets =
+            try AssetCopier(directory: assetsDirectory).files() + ExplorerData(model: model).files()
+            + ListData(model: model).files()
         for asset in assets {
             try writer.write(asset)
             totalBytes += asset.bytes.count
