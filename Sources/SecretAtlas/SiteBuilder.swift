@@ -99,7 +99,9 @@ public enum SiteBuilder {
             totalBytes += file.count
             if file.count > largest.1 { largest = (file.path, file.count) }
         }
-        let assets = try AssetCopier(directory: assetsDirectory).files()
+        let assets =
+            try AssetCopier(directory: assetsDirectory).files() + ExplorerData(model: model).files()
+            + ListData(model: model).files()
         let exports = try AuditFiles.files(context: context)
         for file in assets + exports {
             try writer.write(file)

@@ -30,10 +30,20 @@ struct PageShell: Sendable, TemplateFields {
     let changeBadgeClass: String
     let changeNote: String
     let hasChangeBadge: Bool
+    /// Scripts the page loads, site-relative paths already prefixed with ``root``; the CSP allows
+    /// only same-origin script files, so no page has inline script.
+    let scripts: [ScriptView]
+
+    /// One `<script src>` of a page.
+    struct ScriptView: Sendable, TemplateFields {
+        let src: String
+
+        static let templateFields: FieldTable<Self> = ["src": \.src]
+    }
 
     /// The top-level sections, in navigation order.
     enum Section: CaseIterable {
-        case overview, recommendations, secrets, attackPaths, inventory
+        case overview, recommendations, secrets, attackPaths, inventory, explorer
 
         var title: String {
             switch self {
@@ -42,6 +52,7 @@ struct PageShell: Sendable, TemplateFields {
             case .secrets: "Secrets"
             case .attackPaths: "Attack paths"
             case .inventory: "Inventory"
+            case .explorer: "Explorer"
             }
         }
 
@@ -52,12 +63,16 @@ struct PageShell: Sendable, TemplateFields {
             case .secrets: SiteRoutes.secrets
             case .attackPaths: SiteRoutes.attackPaths
             case .inventory: SiteRoutes.inventory
+            case .explorer: SiteRoutes.explorer
             }
         }
     }
 
+    /// Creates the shell of one page; `extraScripts` are site-relative scripts loaded after the site script.
     init(
-        pageTitle: String, path: String, section: Section, context: RenderContext, status: ChangeStatus? = nil
+        pageTitle: String, path: String, section: Section, context: RenderContext,
+        status: ChangeStatus? = nil,
+        extraScripts: [String] = []
     ) {
         let model = context.model
         self.pageTitle = pageTitle
@@ -82,6 +97,9 @@ struct PageShell: Sendable, TemplateFields {
         case nil: self.changeNote = ""
         }
         self.hasChangeBadge = status != nil
+        self.scripts = ([SiteRoutes.siteScript] + extraScripts).map {
+            ScriptView(src: SiteRoutes.root(of: path) + $0)
+        }
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -99,5 +117,6 @@ struct PageShell: Sendable, TemplateFields {
         "changeBadgeClass": \.changeBadgeClass,
         "changeNote": \.changeNote,
         "hasChangeBadge": \.hasChangeBadge,
+        "scripts": \.scripts,
     ]
 }

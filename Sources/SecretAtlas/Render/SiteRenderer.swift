@@ -46,6 +46,8 @@ struct SiteRenderer: Sendable {
                 AttackPathPage(path: path, attackPath: model.attackPaths[index], context: context),
                 "attack-path"
             )
+        case .explorer:
+            return (ExplorerPage(path: path, context: context), "explorer")
         }
     }
 }

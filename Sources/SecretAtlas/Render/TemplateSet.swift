@@ -6,7 +6,7 @@ struct TemplateSet: Sendable {
     static let required = [
         "layout", "overview", "recommendations", "recommendation", "secrets", "secret", "inventory",
         "resource",
-        "attack-paths", "attack-path", "resolved",
+        "attack-paths", "attack-path", "resolved", "explorer",
     ]
 
     private let library: MustacheLibrary

@@ -14,6 +14,7 @@ struct SitePlan: Sendable {
         case attackPath(Int)
         /// An item of an earlier report that is gone: position in ``ChangeSet/resolved``.
         case resolved(Int)
+        case explorer
     }
 
     /// One page to render.
@@ -30,6 +31,7 @@ struct SitePlan: Sendable {
         var pages: [Page] = [
             Page(path: SiteRoutes.overview, content: .overview),
             Page(path: SiteRoutes.recommendations, content: .recommendationList),
+            Page(path: SiteRoutes.explorer, content: .explorer),
         ]
         for number in 1...SiteRoutes.pageCount(model.attackPaths.count) {
             pages.append(

@@ -14,18 +14,26 @@ enum SiteRoutes {
     static let secretsWithoutTarget = "secrets/without-target.html"
     static let inventory = "inventory/index.html"
     static let attackPaths = "attack-paths/index.html"
+    static let explorer = "explorer/index.html"
     static let stylesheet = "assets/site.css"
+    /// Progressive enhancement for every page: list filters and keyboard tabs.
+    static let siteScript = "assets/site.js"
+    /// The explorer's query builder.
+    static let explorerScript = "assets/explorer.js"
+    /// Folders of secret and resource pages; pages are `<folder><site id>.html`.
+    static let secretFolder = "secrets/"
+    static let resourceFolder = "inventory/"
 
     static func recommendation(_ recommendation: Catalog.Recommendation) -> String {
         "recommendations/\(StableID.slug(recommendation.slug, maxLength: 80)).html"
     }
 
     static func secret(_ secret: Secret) -> String {
-        "secrets/\(secret.siteID).html"
+        secretFolder + secret.siteID + ".html"
     }
 
     static func resource(_ resource: Resource) -> String {
-        "inventory/\(resource.siteID).html"
+        resourceFolder + resource.siteID + ".html"
     }
 
     static func attackPath(_ path: AttackPath) -> String {

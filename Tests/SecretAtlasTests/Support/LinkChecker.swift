@@ -37,7 +37,8 @@ enum LinkChecker {
                     problems.append("\(path): \(link) (no file \(target))")
                     continue
                 }
-                if parts.count == 2, !parts[1].isEmpty,
+                // A fragment with `=` is a query a page's script reads (the explorer's), not an id.
+                if parts.count == 2, !parts[1].isEmpty, !parts[1].contains("="),
                     !(idsByPage[target]?.contains(String(parts[1])) ?? false)
                 {
                     problems.append("\(path): \(link) (no id \"\(parts[1])\" in \(target))")

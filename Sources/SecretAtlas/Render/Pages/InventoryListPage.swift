@@ -6,6 +6,9 @@ struct InventoryListPage: Sendable, TemplateFields {
     let pagination: PaginationView
     let totalCount: Int
     let affectedCount: Int
+    /// The list's search data (see ``ListData``), for a list longer than one page; else "".
+    let listIndex: String
+    let hasListIndex: Bool
 
     init(path: String, page: Int, context: RenderContext) {
         let model = context.model
@@ -21,6 +24,9 @@ struct InventoryListPage: Sendable, TemplateFields {
             first: SiteRoutes.inventory, current: page, rowCount: model.resources.count, root: shell.root)
         totalCount = model.resources.count
         affectedCount = model.secretsByResource.count
+        let index = ListData(model: model).indexPath(.inventory)
+        listIndex = index.map { shell.root + $0 } ?? ""
+        hasListIndex = index != nil
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -30,5 +36,7 @@ struct InventoryListPage: Sendable, TemplateFields {
         "pagination": \.pagination,
         "totalCount": \.totalCount,
         "affectedCount": \.affectedCount,
+        "listIndex": \.listIndex,
+        "hasListIndex": \.hasListIndex,
     ]
 }

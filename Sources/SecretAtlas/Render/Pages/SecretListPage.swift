@@ -11,6 +11,9 @@ struct SecretListPage: Sendable, TemplateFields {
     let withoutTargetCount: Int
     let withoutTargetHref: String
     let allSecretsHref: String
+    /// The list's search data (see ``ListData``), for a list longer than one page; else "".
+    let listIndex: String
+    let hasListIndex: Bool
 
     /// A page of the full secrets list.
     init(path: String, page: Int, context: RenderContext) {
@@ -66,6 +69,9 @@ struct SecretListPage: Sendable, TemplateFields {
         self.withoutTargetCount = context.model.secretsWithoutTarget.count
         self.withoutTargetHref = shell.root + SiteRoutes.secretsWithoutTarget
         self.allSecretsHref = shell.root + SiteRoutes.secrets
+        let index = ListData(model: context.model).indexPath(isWithoutTargetList ? .withoutTarget : .secrets)
+        self.listIndex = index.map { shell.root + $0 } ?? ""
+        self.hasListIndex = index != nil
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -80,5 +86,7 @@ struct SecretListPage: Sendable, TemplateFields {
         "withoutTargetCount": \.withoutTargetCount,
         "withoutTargetHref": \.withoutTargetHref,
         "allSecretsHref": \.allSecretsHref,
+        "listIndex": \.listIndex,
+        "hasListIndex": \.hasListIndex,
     ]
 }

@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/k10"]=[["0ffe3aafe0d9","hmac-sha256","923b592c278ce4f5…",0],["21405044865e","hmac-sha256","451891a752021853…",4],["edc04760c2a0","hmac-sha256","f858f48e3d5afd38…",4]];

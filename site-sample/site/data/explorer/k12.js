@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/k12"]=[["726be8495a14","hmac-sha256","381754d2c8685812…",0],["b79a2cfee9d0","hmac-sha256","cdbf97eaa373d63e…",0],["fa15ab36f354","hmac-sha256","26d609d26384b359…",0]];

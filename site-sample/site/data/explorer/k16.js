@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/k16"]=[["034316da03db","hmac-sha256","ed6dd722040472ba…",0],["0d1e926687ef","hmac-sha256","3af44f3f2b7fcf49…",0],["ac439dc227b3","hmac-sha256","ededf6279e561214…",0]];

@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/k18"]=[["3487ce02176b","SHA256","fSd3LeMvkiTOEEQb…",5],["69f7f8370fb0","SHA256","jQi7OUc3qFVwoyke…",2],["78a19b097df5","SHA256","OC7u8UgUv1WXJZn7…",5],["9e55fd03c7e4","SHA256","0mL7oNpQNN0rFjRg…",5],["a90eb1b5656b","SHA256","7+fmVjmQ6EjUv/fZ…",5]];

@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/r1"]=[["nwl-batch-01","09863f3575",0],["nwl-edi-gateway","74c37b3e08",3],["nwl-edi-worker-01","4a22bbbc91",2],["nwl-reporting-01","8ec222a045",0]];

@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/r10"]=[["vm-nwl-app-01","0f954ce04b",2],["vm-nwl-app-02","0779bcf90c",0],["vm-nwl-build-01","acc4d67451",0],["vm-nwl-dc-01","77c0c17abf",0],["vm-nwl-jump-01","e281ab3d94",3],["vm-nwl-proxy-01","0d1b11a422",3],["vm-nwl-sftp-01","72cfcefcb1",2],["vm-nwl-web-01","c2a1d6520c",3]];

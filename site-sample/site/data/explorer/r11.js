@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/r11"]=[["nwl-geo-api-01","ecd41c2fdf",3],["nwl-ml-train-01","16a17ad8d5",0],["nwl-route-optimizer-01","bc67217976",2]];

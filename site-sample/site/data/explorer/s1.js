@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s1"]=[0,2,-1];

@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s23"]=[2,0,-1];

@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s28"]=[1,0,-1];

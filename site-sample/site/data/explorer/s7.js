@@ -1,0 +1,1 @@
+window.SecretAtlasData=window.SecretAtlasData||{};window.SecretAtlasData["explorer/s7"]=[3,1,-1];
