@@ -4,7 +4,7 @@
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test lint bench deps python-deps browser-deps browser-test schema-test release install clean
@@ -57,9 +57,10 @@ browser-test: deps browser-deps
 	python3 Tests/browser/check_pages.py .build/browser-site
 	python3 Tests/browser/check_exports.py .build/debug/secret-atlas .build/browser-site
 
-## Timing and throughput figures (see bench/run.sh).
+## Timing and throughput figures (see bench/run.sh and bench/diagrams.sh).
 bench: deps
 	bash bench/run.sh
+	bash bench/diagrams.sh
 
 ## bin/secret-atlas plus share/secret-atlas/{Templates,Assets,site-sample/input}, found at run time.
 install: release

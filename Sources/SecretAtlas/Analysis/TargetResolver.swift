@@ -1,8 +1,12 @@
 /// Works out what each secret can authenticate to.
 ///
-/// Two kinds of evidence count: a `canAuthenticateTo` edge from the secret in the input, and, for an
-/// SSH private key, a machine whose authorized keys hold the key's public-key fingerprint (Defender's
-/// "related public keys"). A match of the second kind verifies the key.
+/// Three kinds of evidence count:
+/// - a `canAuthenticateTo` edge from the secret in the input;
+/// - for an SSH private key, a machine whose authorized keys hold the key's public-key fingerprint
+///   (Defender's "related public keys"); a match of this kind verifies the key;
+/// - the host or account names the secret names (``Finding/targetHosts``: a connection string's
+///   server, a storage account, an RDS endpoint, an IAM user), matched against the inventory by
+///   ``HostIndex``.
 struct TargetResolver {
     /// What was resolved for one secret.
     struct Resolution: Equatable {
@@ -14,12 +18,14 @@ struct TargetResolver {
 
     private let edgeTargets: [String: Set<String>]
     private let trustingMachines: [String: [String]]
+    private let hosts: HostIndex
 
     /// Indexes the evidence once, so each secret is resolved in time proportional to its own size.
     /// - Parameters:
     ///   - edges: the graph edges; `canAuthenticateTo` edges from secrets are read.
     ///   - trustingMachines: cloud ids of the machines that trust each public-key fingerprint.
-    init(edges: [GraphEdge], trustingMachines: [String: [String]]) {
+    ///   - resources: the inventory, whose names and endpoints host names are matched against.
+    init(edges: [GraphEdge], trustingMachines: [String: [String]], resources: [Resource] = []) {
         var edgeTargets: [String: Set<String>] = [:]
         for edge in edges where edge.kind == .canAuthenticateTo {
             if case .secret(let fingerprint) = edge.from, case .resource(let id) = edge.to {
@@ -28,10 +34,14 @@ struct TargetResolver {
         }
         self.edgeTargets = edgeTargets
         self.trustingMachines = trustingMachines
+        self.hosts = HostIndex(resources: resources)
     }
 
-    /// Resolves one secret's targets, given the resources it lies on and its public key, if any.
-    func resolve(fingerprint: String, publicKeyFingerprint: String?, foundOn: Set<String>) -> Resolution {
+    /// Resolves one secret's targets, given the resources it lies on, its public key and the hosts
+    /// it names.
+    func resolve(
+        fingerprint: String, publicKeyFingerprint: String?, foundOn: Set<String>, targetHosts: [String] = []
+    ) -> Resolution {
         var targets = edgeTargets[fingerprint] ?? []
         var verified = false
         if let publicKeyFingerprint {
@@ -42,6 +52,9 @@ struct TargetResolver {
             }
             targets.formUnion(trusting)
             verified = !trusting.isEmpty
+        }
+        for host in targetHosts {
+            targets.formUnion(hosts.resources(named: host))
         }
         return Resolution(targets: targets.sorted(), verifiedByAuthorizedKeys: verified)
     }

@@ -4,6 +4,8 @@ struct AttackPath: Sendable, Equatable {
     enum Origin: String, Sendable {
         /// Given in the input (for example a Defender export), shown as given.
         case imported
+        /// Found by ``AttackPathFinder`` in the graph.
+        case computed
     }
 
     /// The id given by the source.
@@ -23,4 +25,6 @@ struct AttackPath: Sendable, Equatable {
     let mitre: [String]
     let source: String?
     let origin: Origin
+    /// For an imported path: SecretAtlas found the same entry point and target on its own.
+    var alsoComputed = false
 }

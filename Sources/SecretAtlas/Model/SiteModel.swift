@@ -22,6 +22,8 @@ struct SiteModel: Sendable {
     let secretsByResource: [String: [Int]]
     /// Positions in ``attackPaths`` of the paths through each node.
     let attackPathsByNode: [GraphNode: [Int]]
+    /// Computed paths found beyond each entry point's limit and not kept (see ``AttackPathFinder``).
+    let attackPathsOmitted: Int
     /// Position in ``secrets`` by fingerprint.
     let secretIndex: [String: Int]
     /// Positions in ``secrets`` of the secrets without an identified target resource.

@@ -25,7 +25,8 @@ struct SiteModelBuilder {
         for resource in resources {
             for key in resource.authorizedKeys { trustingMachines[key, default: []].append(resource.id) }
         }
-        let secrets = buildSecrets(findings, edges: edges, trustingMachines: trustingMachines)
+        let secrets = buildSecrets(
+            findings, edges: edges, trustingMachines: trustingMachines, resources: resources)
         let secretIndex = Dictionary(uniqueKeysWithValues: secrets.enumerated().map { ($1.fingerprint, $0) })
         var secretsByResource: [String: [Int]] = [:]
         for (position, secret) in secrets.enumerated() {
@@ -33,7 +34,12 @@ struct SiteModelBuilder {
                 secretsByResource[resourceID, default: []].append(position)
             }
         }
-        let paths = buildAttackPaths(input.attackPaths, resourceIndex, knownFingerprints, &diagnostics)
+        let imported = buildAttackPaths(input.attackPaths, resourceIndex, knownFingerprints, &diagnostics)
+        let computed = AttackPathFinder(
+            resources: resources, secrets: secrets, edges: edges, catalog: catalog
+        )
+        .paths()
+        let paths = Self.merge(imported: imported, computed: computed.paths)
         var pathsByNode: [GraphNode: [Int]] = [:]
         for (position, path) in paths.enumerated() {
             for node in Set([path.entryPoint, path.target] + path.steps).sorted() {
@@ -47,7 +53,7 @@ struct SiteModelBuilder {
             scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
             resources: resources, secrets: secrets, edges: edges, attackPaths: paths, catalog: catalog,
             resourceIndex: resourceIndex, secretsByResource: secretsByResource,
-            attackPathsByNode: pathsByNode, secretIndex: secretIndex,
+            attackPathsByNode: pathsByNode, attackPathsOmitted: computed.omitted, secretIndex: secretIndex,
             secretsWithoutTarget: secrets.indices.filter { secrets[$0].targets.isEmpty },
             trustingMachines: trustingMachines)
         return (model, diagnostics)
@@ -183,9 +189,9 @@ struct SiteModelBuilder {
     }
 
     private func buildSecrets(
-        _ findings: [Finding], edges: [GraphEdge], trustingMachines: [String: [String]]
+        _ findings: [Finding], edges: [GraphEdge], trustingMachines: [String: [String]], resources: [Resource]
     ) -> [Secret] {
-        let resolver = TargetResolver(edges: edges, trustingMachines: trustingMachines)
+        let resolver = TargetResolver(edges: edges, trustingMachines: trustingMachines, resources: resources)
         var groups: [String: [Finding]] = [:]
         for finding in findings {
             groups[finding.fingerprint, default: []].append(finding)
@@ -202,7 +208,8 @@ struct SiteModelBuilder {
             let publicKey = occurrences.compactMap(\.publicKeyFingerprint).sorted().first
             let resolution = resolver.resolve(
                 fingerprint: fingerprint, publicKeyFingerprint: publicKey,
-                foundOn: Set(occurrences.map(\.resourceID)))
+                foundOn: Set(occurrences.map(\.resourceID)),
+                targetHosts: Array(Set(occurrences.flatMap(\.targetHosts))).sorted())
             let verification: Verification
             if resolution.verifiedByAuthorizedKeys
                 || occurrences.contains(where: { $0.verification == .verified })
@@ -260,6 +267,27 @@ struct SiteModelBuilder {
                     description: record.description, potentialImpact: record.potentialImpact,
                     attackStory: record.attackStory, mitre: record.mitre, source: record.source,
                     origin: .imported))
+        }
+        return paths
+    }
+
+    /// Imported and computed paths together, sorted by risk, name and id.
+    ///
+    /// A computed path whose entry
+    /// point and target an imported path already joins is the same path: the imported one is kept as
+    /// given and marked as also computed.
+    static func merge(imported: [AttackPath], computed: [AttackPath]) -> [AttackPath] {
+        var importedEnds: [GraphEdge.Ends: [Int]] = [:]
+        for (position, path) in imported.enumerated() {
+            importedEnds[GraphEdge.Ends(from: path.entryPoint, to: path.target), default: []].append(position)
+        }
+        var paths = imported
+        for path in computed {
+            if let positions = importedEnds[GraphEdge.Ends(from: path.entryPoint, to: path.target)] {
+                for position in positions { paths[position].alsoComputed = true }
+            } else {
+                paths.append(path)
+            }
         }
         return paths.sorted { ($0.riskLevel.rank, $0.name, $0.id) < ($1.riskLevel.rank, $1.name, $1.id) }
     }

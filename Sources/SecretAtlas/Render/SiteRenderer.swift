@@ -37,8 +37,8 @@ struct SiteRenderer: Sendable {
             return (InventoryListPage(path: path, page: number, context: context), "inventory")
         case .resource(let index):
             return (ResourcePage(path: path, resource: model.resources[index], context: context), "resource")
-        case .attackPathList:
-            return (AttackPathListPage(path: path, context: context), "attack-paths")
+        case .attackPathList(let number):
+            return (AttackPathListPage(path: path, page: number, context: context), "attack-paths")
         case .resolved(let index):
             return (ResolvedPage(path: path, index: index, context: context), "resolved")
         case .attackPath(let index):

@@ -43,7 +43,7 @@ struct NodeView: Sendable, TemplateFields {
         let model = context.model
         switch node {
         case .internet:
-            self.init(name: "Internet", kind: "Internet", icon: "internet", href: "")
+            self.init(name: "Internet", kind: "Public network", icon: "internet", href: "")
         case .resource(let id):
             if let resource = model.resource(id) {
                 self.init(
@@ -184,11 +184,23 @@ struct SecretRow: Sendable, TemplateFields {
 
 /// One row of an attack-path table.
 struct AttackPathRow: Sendable, TemplateFields {
+    /// Rows a resource's or secret's attack-path table shows; the list pages show them all.
+    static let tableLimit = 50
+
+    /// "Showing 50 of 312, most severe first; …" for a table cut at ``tableLimit``.
+    static func moreText(shown: Int, of total: Int) -> String {
+        "Showing \(shown) of \(total), most severe first; the attack paths list has every one."
+    }
+
     let name: String
     let href: String
     let risk: SeverityView
     let entryPoint: NodeView
     let target: NodeView
+    /// "entry → target", naming one instance of a scenario.
+    let instanceName: String
+    /// "Computed" or "Imported", as the list shows where a path came from.
+    let origin: String
     /// New since the previous report (`--previous`); lists mark it with a badge.
     let isNew: Bool
 
@@ -198,6 +210,9 @@ struct AttackPathRow: Sendable, TemplateFields {
         risk = SeverityView(path.riskLevel)
         entryPoint = NodeView(path.entryPoint, context: context, root: root)
         target = NodeView(path.target, context: context, root: root)
+        instanceName = entryPoint.name + " → " + target.name
+        origin =
+            path.origin == .computed ? "Computed" : path.alsoComputed ? "Imported, also computed" : "Imported"
         isNew = context.changes?.status(.attackPath, path.siteID) == .new
     }
 
@@ -207,6 +222,8 @@ struct AttackPathRow: Sendable, TemplateFields {
         "risk": \.risk,
         "entryPoint": \.entryPoint,
         "target": \.target,
+        "instanceName": \.instanceName,
+        "origin": \.origin,
         "isNew": \.isNew,
     ]
 }

@@ -10,7 +10,7 @@ struct SitePlan: Sendable {
         case secret(Int)
         case inventoryList(page: Int)
         case resource(Int)
-        case attackPathList
+        case attackPathList(page: Int)
         case attackPath(Int)
         /// An item of an earlier report that is gone: position in ``ChangeSet/resolved``.
         case resolved(Int)
@@ -30,8 +30,13 @@ struct SitePlan: Sendable {
         var pages: [Page] = [
             Page(path: SiteRoutes.overview, content: .overview),
             Page(path: SiteRoutes.recommendations, content: .recommendationList),
-            Page(path: SiteRoutes.attackPaths, content: .attackPathList),
         ]
+        for number in 1...SiteRoutes.pageCount(model.attackPaths.count) {
+            pages.append(
+                Page(
+                    path: SiteRoutes.listPage(SiteRoutes.attackPaths, number: number),
+                    content: .attackPathList(page: number)))
+        }
         for (index, recommendation) in model.catalog.recommendations.enumerated() {
             pages.append(
                 Page(path: SiteRoutes.recommendation(recommendation), content: .recommendation(index)))

@@ -63,6 +63,14 @@ struct AttackPathPage: Sendable, TemplateFields {
     let target: NodeView
     let remediation: [Step]
     let hasRemediation: Bool
+    let additionalRemediation: [Step]
+    let hasAdditionalRemediation: Bool
+    /// The path drawn by ``DiagramRenderer``; empty when it could not be laid out.
+    let diagramSVG: String
+    let hasDiagram: Bool
+    /// A left-to-right diagram takes the page's width, with the hop list below it.
+    let isWideDiagram: Bool
+    let isComputed: Bool
 
     init(path: String, attackPath: AttackPath, context: RenderContext) {
         let model = context.model
@@ -73,7 +81,15 @@ struct AttackPathPage: Sendable, TemplateFields {
         self.shell = shell
         name = attackPath.name
         risk = SeverityView(attackPath.riskLevel)
-        origin = attackPath.origin == .imported ? "Imported from the input" : ""
+        switch attackPath.origin {
+        case .imported:
+            origin =
+                attackPath.alsoComputed
+                ? "Imported from the input; SecretAtlas found the same path" : "Imported from the input"
+        case .computed:
+            origin = "Computed by SecretAtlas from the graph"
+        }
+        isComputed = attackPath.origin == .computed
         source = attackPath.source ?? ""
         hasSource = attackPath.source != nil
         description = attackPath.description ?? ""
@@ -88,13 +104,7 @@ struct AttackPathPage: Sendable, TemplateFields {
         hasMitre = !mitre.isEmpty
         entryPoint = NodeView(attackPath.entryPoint, context: context, root: root)
         target = NodeView(attackPath.target, context: context, root: root)
-        // Like Defender's graph, an exposed entry point is reached from the Internet.
-        var steps = attackPath.steps
-        if case .resource(let id) = attackPath.entryPoint, model.resource(id)?.internetExposed == true,
-            steps.first != .internet
-        {
-            steps.insert(.internet, at: 0)
-        }
+        let steps = Self.displayedSteps(attackPath, model: model)
         var hops: [Hop] = []
         for (offset, node) in steps.enumerated() {
             let next = offset + 1 < steps.count ? steps[offset + 1] : nil
@@ -111,24 +121,46 @@ struct AttackPathPage: Sendable, TemplateFields {
             counts[model.resource(id)?.kind.displayName ?? "Resource", default: 0] += 1
         }
         resourceTypes = counts.keys.sorted().map { ResourceTypeCount(kind: $0, count: counts[$0] ?? 0) }
-        remediation = Self.remediation(for: attackPath, context: context, root: root)
+        (remediation, additionalRemediation) = Self.remediation(for: attackPath, context: context, root: root)
         hasRemediation = !remediation.isEmpty
+        hasAdditionalRemediation = !additionalRemediation.isEmpty
+        let diagram = DiagramGraph.attackPath(attackPath, context: context, root: root)
+        diagramSVG = DiagramRenderer().svg(for: diagram, id: "path-diagram")
+        hasDiagram = !diagramSVG.isEmpty
+        isWideDiagram = DiagramRenderer.runsLeftToRight(diagram)
     }
 
-    /// What breaks the path: revoking each secret on it, and the recommendations of the resources
-    /// that hold those secrets.
+    /// The path's nodes as drawn: like Defender's graph, an exposed entry point is reached from the Internet.
+    static func displayedSteps(_ attackPath: AttackPath, model: SiteModel) -> [GraphNode] {
+        var steps = attackPath.steps
+        if case .resource(let id) = attackPath.entryPoint, model.resource(id)?.internetExposed == true,
+            steps.first != .internet
+        {
+            steps.insert(.internet, at: 0)
+        }
+        return steps
+    }
+
+    /// Defender's two buckets of remediation.
+    ///
+    /// *Recommendations* break the path: revoke each secret on it, and resolve
+    /// the recommendation covering each resource on the path that holds one. *Additional
+    /// recommendations* lower the risk without breaking it: the same secrets' other locations, closing
+    /// the entry point's Internet exposure, and removing a key's trust from the machines it opens.
     private static func remediation(for attackPath: AttackPath, context: RenderContext, root: String)
-        -> [Step]
+        -> (primary: [Step], additional: [Step])
     {
         let model = context.model
-        var steps: [Step] = []
+        var primary: [Step] = []
+        var additional: [Step] = []
         var seen = Set<String>()
+        let onPath = Set(attackPath.steps)
         for case .secret(let fingerprint) in attackPath.steps {
             guard let secret = model.secret(fingerprint: fingerprint), seen.insert(fingerprint).inserted
             else {
                 continue
             }
-            steps.append(
+            primary.append(
                 Step(
                     title: "Revoke and rotate: " + model.catalog.secretType(secret.type).title,
                     href: root + SiteRoutes.secret(secret) + "#remediation",
@@ -138,14 +170,37 @@ struct AttackPathPage: Sendable, TemplateFields {
                     let state = context.recommendationState(for: resource.kind),
                     seen.insert(state.recommendation.slug).inserted
                 else { continue }
-                steps.append(
-                    Step(
-                        title: state.recommendation.title,
-                        href: root + SiteRoutes.recommendation(state.recommendation),
-                        note: state.recommendation.control))
+                let step = Step(
+                    title: state.recommendation.title,
+                    href: root + SiteRoutes.recommendation(state.recommendation),
+                    note: state.recommendation.control)
+                if onPath.contains(.resource(resourceID)) {
+                    primary.append(step)
+                } else {
+                    additional.append(step)
+                }
+            }
+            if secret.type == "ssh-private-key", let key = secret.publicKeyFingerprint {
+                for case .resource(let id) in attackPath.steps
+                where (model.trustingMachines[key] ?? []).contains(id) {
+                    guard let resource = model.resource(id) else { continue }
+                    additional.append(
+                        Step(
+                            title: "Remove the public key from the authorized_keys of \(resource.name)",
+                            href: root + SiteRoutes.resource(resource), note: key))
+                }
             }
         }
-        return steps
+        if case .resource(let id) = attackPath.entryPoint, let entry = model.resource(id),
+            entry.internetExposed
+        {
+            additional.append(
+                Step(
+                    title:
+                        "Restrict Internet exposure of \(entry.name) (network security group, firewall, just-in-time access)",
+                    href: root + SiteRoutes.resource(entry), note: "Entry point"))
+        }
+        return (primary, additional)
     }
 
     /// The label of the edge between two hops: an edge given in the input, else the implied relation.
@@ -184,5 +239,11 @@ struct AttackPathPage: Sendable, TemplateFields {
         "target": \.target,
         "remediation": \.remediation,
         "hasRemediation": \.hasRemediation,
+        "additionalRemediation": \.additionalRemediation,
+        "hasAdditionalRemediation": \.hasAdditionalRemediation,
+        "diagramSVG": \.diagramSVG,
+        "hasDiagram": \.hasDiagram,
+        "isWideDiagram": \.isWideDiagram,
+        "isComputed": \.isComputed,
     ]
 }

@@ -48,6 +48,8 @@ struct ResourcePage: Sendable, TemplateFields {
     let hasAttackPaths: Bool
     let attackPathCount: Int
     let attackPathCountText: String
+    let morePathsText: String
+    let hasMorePaths: Bool
     let secretOccurrenceCount: Int
     let recommendationCount: Int
     /// What the Recommendations tab says when it lists nothing: healthy, or not applicable.
@@ -125,12 +127,15 @@ struct ResourcePage: Sendable, TemplateFields {
         incomingSecrets = (context.secretsByTarget[resource.id] ?? [])
             .map { SecretRow(model.secrets[$0], context: context, root: root) }
         hasIncomingSecrets = !incomingSecrets.isEmpty
-        attackPaths = model.attackPaths(through: .resource(resource.id)).map {
+        let through = model.attackPaths(through: .resource(resource.id))
+        attackPaths = through.prefix(AttackPathRow.tableLimit).map {
             AttackPathRow($0, context: context, root: root)
         }
         hasAttackPaths = !attackPaths.isEmpty
-        attackPathCount = attackPaths.count
-        attackPathCountText = Wording.counted(attackPaths.count, "attack path")
+        attackPathCount = through.count
+        attackPathCountText = Wording.counted(through.count, "attack path")
+        morePathsText = AttackPathRow.moreText(shown: attackPaths.count, of: through.count)
+        hasMorePaths = through.count > attackPaths.count
         secretOccurrenceCount = rows.count
         let state = context.recommendationState(for: resource.kind)
         if state == nil {
@@ -173,6 +178,8 @@ struct ResourcePage: Sendable, TemplateFields {
         "hasAttackPaths": \.hasAttackPaths,
         "attackPathCount": \.attackPathCount,
         "attackPathCountText": \.attackPathCountText,
+        "morePathsText": \.morePathsText,
+        "hasMorePaths": \.hasMorePaths,
         "secretOccurrenceCount": \.secretOccurrenceCount,
         "recommendationCount": \.recommendationCount,
         "noRecommendationText": \.noRecommendationText,

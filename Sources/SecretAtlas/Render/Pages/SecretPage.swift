@@ -42,6 +42,13 @@ struct SecretPage: Sendable, TemplateFields {
     let hasAttackPaths: Bool
     let recommendations: [RecommendationLink]
     let hasRecommendations: Bool
+    /// Where the secret lies → the secret → what it opens, drawn by ``DiagramRenderer``.
+    let unlocksSVG: String
+    let hasUnlocksDiagram: Bool
+    let holders: [NodeView]
+    let attackPathCountText: String
+    let morePathsText: String
+    let hasMorePaths: Bool
 
     init(path: String, secret: Secret, context: RenderContext) {
         let model = context.model
@@ -81,9 +88,13 @@ struct SecretPage: Sendable, TemplateFields {
             trustedBy = []
         }
         hasTrustedBy = !trustedBy.isEmpty
-        attackPaths = model.attackPaths(through: .secret(fingerprint: secret.fingerprint))
-            .map { AttackPathRow($0, context: context, root: root) }
+        let through = model.attackPaths(through: .secret(fingerprint: secret.fingerprint))
+        attackPaths = through.prefix(AttackPathRow.tableLimit).map {
+            AttackPathRow($0, context: context, root: root)
+        }
         hasAttackPaths = !attackPaths.isEmpty
+        morePathsText = AttackPathRow.moreText(shown: attackPaths.count, of: through.count)
+        hasMorePaths = through.count > attackPaths.count
         var seen = Set<String>()
         recommendations = resources.compactMap { context.recommendationState(for: $0.kind)?.recommendation }
             .filter { seen.insert($0.slug).inserted }
@@ -93,6 +104,11 @@ struct SecretPage: Sendable, TemplateFields {
                     anchor: "check-" + StableID.slug(secret.type, maxLength: 60))
             }
         hasRecommendations = !recommendations.isEmpty
+        unlocksSVG = DiagramRenderer().svg(
+            for: DiagramGraph.secret(secret, context: context, root: root), id: "unlocks-diagram")
+        hasUnlocksDiagram = !unlocksSVG.isEmpty
+        holders = secret.resourceIDs.map { NodeView(.resource($0), context: context, root: root) }
+        attackPathCountText = Wording.counted(through.count, "attack path")
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -125,5 +141,11 @@ struct SecretPage: Sendable, TemplateFields {
         "hasAttackPaths": \.hasAttackPaths,
         "recommendations": \.recommendations,
         "hasRecommendations": \.hasRecommendations,
+        "unlocksSVG": \.unlocksSVG,
+        "hasUnlocksDiagram": \.hasUnlocksDiagram,
+        "holders": \.holders,
+        "attackPathCountText": \.attackPathCountText,
+        "morePathsText": \.morePathsText,
+        "hasMorePaths": \.hasMorePaths,
     ]
 }
