@@ -82,6 +82,19 @@ struct AuditCLITests {
         #expect(pdf.stderr.contains("name a file ending in .html or .md"))
     }
 
+    @Test func aZipIntoAMissingFolderFailsAndLeavesNoSite() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        let missing = folder.appendingPathComponent("no/such")
+        let result = try run([
+            "build", "site-sample/input", "-o", site.path, "--zip", missing.path + "/x.zip",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the folder \(missing.path) does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: site.path))
+    }
+
     @Test func previousMustNameASite() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

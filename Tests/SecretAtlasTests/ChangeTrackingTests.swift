@@ -103,6 +103,11 @@ struct ChangeTrackingTests {
         #expect(
             String(decoding: site2[newSecret.permalink] ?? [], as: UTF8.self).contains("change__badge\">New<")
         )
+        // Lists mark new items too: the one new secret, the one new resource, the one new path.
+        for list in ["secrets/index.html", "inventory/index.html", "attack-paths/index.html"] {
+            let html = String(decoding: site2[list] ?? [], as: UTF8.self)
+            #expect(html.components(separatedBy: "change__badge\">New<").count == 2, "\(list)")
+        }
         #expect(LinkChecker.brokenLinks(in: site2) == [])
 
         // A third generation without changes: nothing new, the old resolved items carried forward.

@@ -22,14 +22,34 @@ final class SingleFileWriter: SiteWriter {
         guard let bytes else {
             throw SiteError.writeFailed(path: destination, underlying: "nothing was exported")
         }
+        try Self.requireParentFolder(of: destination)
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: destination), options: .atomic)
         } catch {
-            throw SiteError.writeFailed(path: destination, underlying: error.localizedDescription)
+            throw SiteError.writeFailed(path: destination, underlying: Self.reason(error))
         }
     }
 
     func discard() {
         bytes = nil
+    }
+
+    /// - Throws: ``SiteError/writeFailed(path:underlying:)`` naming the missing folder, which the
+    ///   system's own message does not.
+    static func requireParentFolder(of path: String) throws {
+        let folder = (URL(fileURLWithPath: path).standardizedFileURL.path as NSString)
+            .deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw SiteError.writeFailed(path: path, underlying: "the folder \(folder) does not exist")
+        }
+    }
+
+    /// A system error's message without its closing full stop (the caller's sentence adds one).
+    static func reason(_ error: any Error) -> String {
+        var text = error.localizedDescription
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 }

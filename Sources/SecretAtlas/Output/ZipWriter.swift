@@ -24,6 +24,7 @@ final class ZipWriter: SiteWriter {
     func finish() throws {
         let staging = destination + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         let fileManager = FileManager.default
+        try SingleFileWriter.requireParentFolder(of: destination)
         try? fileManager.removeItem(atPath: staging)
         do {
             let archive = try Archive(url: URL(fileURLWithPath: staging), accessMode: .create)
@@ -43,7 +44,7 @@ final class ZipWriter: SiteWriter {
             try fileManager.moveItem(atPath: staging, toPath: destination)
         } catch {
             try? fileManager.removeItem(atPath: staging)
-            throw SiteError.writeFailed(path: destination, underlying: "\(error)")
+            throw SiteError.writeFailed(path: destination, underlying: SingleFileWriter.reason(error))
         }
         files = [:]
     }

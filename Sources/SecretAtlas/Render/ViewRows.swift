@@ -93,6 +93,8 @@ struct ResourceRow: Sendable, TemplateFields {
     let internetExposed: Bool
     let secretCount: Int
     let attackPathCount: Int
+    /// New since the previous report (`--previous`); lists mark it with a badge.
+    let isNew: Bool
 
     init(_ resource: Resource, context: RenderContext, root: String) {
         name = resource.name
@@ -105,6 +107,7 @@ struct ResourceRow: Sendable, TemplateFields {
         internetExposed = resource.internetExposed
         secretCount = context.model.secretsByResource[resource.id]?.count ?? 0
         attackPathCount = context.model.attackPathsByNode[.resource(resource.id)]?.count ?? 0
+        isNew = context.changes?.status(.resource, resource.siteID) == .new
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -118,6 +121,7 @@ struct ResourceRow: Sendable, TemplateFields {
         "internetExposed": \.internetExposed,
         "secretCount": \.secretCount,
         "attackPathCount": \.attackPathCount,
+        "isNew": \.isNew,
     ]
 }
 
@@ -138,6 +142,8 @@ struct SecretRow: Sendable, TemplateFields {
     let foundOn: String
     let targetCount: Int
     let hasTargets: Bool
+    /// New since the previous report (`--previous`); lists mark it with a badge.
+    let isNew: Bool
 
     init(_ secret: Secret, context: RenderContext, root: String) {
         let type = context.model.catalog.secretType(secret.type)
@@ -155,6 +161,7 @@ struct SecretRow: Sendable, TemplateFields {
         foundOn = (names.first ?? "") + (names.count > 1 ? " +\(names.count - 1) more" : "")
         targetCount = secret.targets.count
         hasTargets = !secret.targets.isEmpty
+        isNew = context.changes?.status(.secret, secret.siteID) == .new
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -171,6 +178,7 @@ struct SecretRow: Sendable, TemplateFields {
         "foundOn": \.foundOn,
         "targetCount": \.targetCount,
         "hasTargets": \.hasTargets,
+        "isNew": \.isNew,
     ]
 }
 
@@ -193,6 +201,8 @@ struct AttackPathRow: Sendable, TemplateFields {
     let instanceName: String
     /// "Computed" or "Imported", as the list shows where a path came from.
     let origin: String
+    /// New since the previous report (`--previous`); lists mark it with a badge.
+    let isNew: Bool
 
     init(_ path: AttackPath, context: RenderContext, root: String) {
         name = path.name
@@ -203,6 +213,7 @@ struct AttackPathRow: Sendable, TemplateFields {
         instanceName = entryPoint.name + " → " + target.name
         origin =
             path.origin == .computed ? "Computed" : path.alsoComputed ? "Imported, also computed" : "Imported"
+        isNew = context.changes?.status(.attackPath, path.siteID) == .new
     }
 
     static let templateFields: FieldTable<Self> = [
@@ -213,6 +224,7 @@ struct AttackPathRow: Sendable, TemplateFields {
         "target": \.target,
         "instanceName": \.instanceName,
         "origin": \.origin,
+        "isNew": \.isNew,
     ]
 }
 
