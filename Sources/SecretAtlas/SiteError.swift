@@ -26,12 +26,16 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     case pageCollision(path: String)
     /// Writing the site failed.
     case writeFailed(path: String, underlying: String)
+    /// An output file holds a raw secret value (or a 12-character piece of one) seen during import.
+    case secretLeaked(file: String, finding: String)
+    /// A command-line option's value is malformed.
+    case invalidOption(name: String, detail: String)
 
     /// The process exit code: 65 for bad input, 64 for a usage problem, 1 for a failed build.
     public var exitCode: Int32 {
         switch self {
         case .invalidInput, .warningsWithStrict: 65
-        case .sampleNotFound, .invalidSourceDateEpoch: 64
+        case .sampleNotFound, .invalidSourceDateEpoch, .invalidOption: 64
         default: 1
         }
     }
@@ -64,6 +68,11 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
             "Two pages would be written to '\(path)'; rename the catalog file that produces one of them."
         case .writeFailed(let path, let underlying):
             "Cannot write '\(path)': \(underlying). The previous site, if any, is untouched."
+        case .secretLeaked(let file, let finding):
+            "'\(file)' would contain a secret value (or a 12-character piece of one) of the finding at "
+                + "\(finding); no site was written. The value is not shown. Report this as a bug."
+        case .invalidOption(let name, let detail):
+            "\(name): \(detail)."
         }
     }
 }

@@ -146,7 +146,10 @@ struct RecordReader {
         -> Value?
     where Value.RawValue == String {
         guard let value = object[key], value != .null else { return nil }
-        guard case .string(let text) = value, let parsed = Value(rawValue: text) else {
+        // Only listed cases are accepted: a case kept out of `allCases` (Cloud.unknown) is internal.
+        guard case .string(let text) = value, let parsed = Value(rawValue: text),
+            Value.allCases.contains(where: { $0.rawValue == text })
+        else {
             fail(key, "expected one of \(Self.choices(type)), found \(value.quotedSummary).")
             return nil
         }

@@ -1,0 +1,137 @@
+/// Matches the resource names of scanner findings and SSH key files to inventory entries (by id,
+/// name, name without case, or host name) once every input is read; a name in no inventory becomes
+/// a minimal entry, and the build says so.
+///
+/// Also where SSH trust is tied up: `authorized_keys` files give their resource's `authorizedKeys`,
+/// and a `<key>.pub` beside a private key gives that finding its public-key fingerprint. Finally a
+/// finding known only by its place (detect-secrets' private keys) is dropped when another scanner
+/// reported the value at the same place.
+struct ResourceMatcher {
+    let fingerprinter: SecretFingerprinter
+
+    func resolve(_ input: inout ScanInput) {
+        guard !input.scannerFindings.isEmpty || !input.sshKeyFiles.isEmpty else { return }
+        var byID: [String: Int] = [:]
+        var byName: [String: [Int]] = [:]
+        var byLowerName: [String: [Int]] = [:]
+        for (index, resource) in input.resources.enumerated() {
+            byID[resource.id] = byID[resource.id] ?? index
+            byName[resource.name, default: []].append(index)
+            byLowerName[resource.name.lowercased(), default: []].append(index)
+            for host in resource.hostnames { byLowerName[host, default: []].append(index) }
+        }
+        var minimal: [String] = []
+        func resourceID(_ name: String, origin: RecordOrigin) -> String {
+            if let index = byID[name] ?? byName[name]?.first ?? byLowerName[name.lowercased()]?.first {
+                return input.resources[index].id
+            }
+            byID[name] = input.resources.count
+            input.resources.append(
+                ResourceRecord(
+                    origin: origin, id: name, name: name, kind: .other, cloud: .unknown, subscription: nil,
+                    resourceGroup: nil, region: nil, os: nil, tags: [], internetExposed: false,
+                    criticality: nil,
+                    hostnames: [], authorizedKeys: []))
+            minimal.append(name)
+            return name
+        }
+
+        var publicKeys: [String: String] = [:]
+        var trusted: [String: [String]] = [:]
+        for file in input.sshKeyFiles {
+            let id = resourceID(file.resource, origin: file.origin)
+            if file.isAuthorizedKeys {
+                trusted[id, default: []] += file.fingerprints
+            } else if let fingerprint = file.fingerprints.first, file.path.hasSuffix(".pub") {
+                publicKeys[id + "\u{0}" + String(file.path.dropLast(4))] = fingerprint
+            }
+        }
+        for (id, keys) in trusted {
+            guard let index = byID[id] else { continue }
+            let resource = input.resources[index]
+            input.resources[index] = ResourceRecord(
+                origin: resource.origin, id: resource.id, name: resource.name, kind: resource.kind,
+                cloud: resource.cloud, subscription: resource.subscription,
+                resourceGroup: resource.resourceGroup,
+                region: resource.region, os: resource.os, tags: resource.tags,
+                internetExposed: resource.internetExposed, criticality: resource.criticality,
+                hostnames: resource.hostnames,
+                authorizedKeys: Array(Set(resource.authorizedKeys + keys)).sorted())
+        }
+
+        var findings = input.scannerFindings.map { finding -> FindingRecord in
+            let id = resourceID(finding.resource, origin: finding.origin)
+            let publicKey =
+                SecretTypes.isPrivateKey(finding.secretType)
+                ? finding.publicKeyFingerprint ?? publicKeys[id + "\u{0}" + finding.filePath]
+                : finding.publicKeyFingerprint
+            var fingerprint = finding.fingerprint
+            if let publicKey, SecretFingerprinter.isPlaceFingerprint(fingerprint) {
+                fingerprint = fingerprinter.fingerprint(publicKey: publicKey)
+            }
+            return FindingRecord(
+                origin: finding.origin, resource: id,
+                secretType: publicKey != nil && finding.secretType == SecretTypes.privateKey
+                    ? SecretTypes.sshPrivateKey : finding.secretType,
+                fingerprint: fingerprint, filePath: finding.filePath, line: finding.line,
+                lastAccess: finding.lastAccess, expiry: finding.expiry, scanner: finding.scanner,
+                firstSeen: finding.firstSeen, lastSeen: finding.lastSeen, verification: finding.verification,
+                publicKeyFingerprint: publicKey, targetHosts: finding.targetHosts,
+                repository: finding.repository,
+                commit: finding.commit)
+        }
+        // A place-only fingerprint at a place where another report saw the value is the same secret.
+        let valuePlaces = Set(
+            findings.filter { !SecretFingerprinter.isPlaceFingerprint($0.fingerprint) }.map(Self.place))
+        findings.removeAll {
+            SecretFingerprinter.isPlaceFingerprint($0.fingerprint) && valuePlaces.contains(Self.place($0))
+        }
+        // Several types for one value at one place (detect-secrets' keyword and entropy plugins on one
+        // line) are one occurrence, of the most specific type.
+        var best: [String: String] = [:]
+        for finding in findings {
+            let key = [finding.fingerprint, Self.place(finding)].joined(separator: "\u{1}")
+            if let current = best[key], Self.rank(current) <= Self.rank(finding.secretType) { continue }
+            best[key] = finding.secretType
+        }
+        let kept = findings.map { finding in
+            let type =
+                best[[finding.fingerprint, Self.place(finding)].joined(separator: "\u{1}")]
+                ?? finding.secretType
+            return type == finding.secretType ? finding : Self.retyped(finding, as: type)
+        }
+        input.findings += kept
+        input.scannerFindings = []
+        input.sshKeyFiles = []
+        if !minimal.isEmpty {
+            let listed = minimal.prefix(10).joined(separator: ", ") + (minimal.count > 10 ? ", …" : "")
+            input.diagnostics.append(
+                Diagnostic(
+                    .warning, file: nil,
+                    message:
+                        "\(minimal.count) resource(s) known only from scanner findings were added with no "
+                        + "inventory data: \(listed). Add an inventory (az graph query, aws ec2 "
+                        + "describe-instances, …) to see their cloud, exposure and details."))
+        }
+    }
+
+    private static func place(_ finding: FindingRecord) -> String {
+        [finding.resource, finding.filePath, finding.line.map(String.init) ?? ""].joined(separator: "\u{0}")
+    }
+
+    /// Lower is more specific: a named type beats a password, which beats a generic or unknown one.
+    private static func rank(_ type: String) -> Int {
+        type == SecretTypes.generic || !SecretTypes.isKnown(type) ? 2 : type == SecretTypes.password ? 1 : 0
+    }
+
+    private static func retyped(_ finding: FindingRecord, as type: String) -> FindingRecord {
+        FindingRecord(
+            origin: finding.origin, resource: finding.resource, secretType: type,
+            fingerprint: finding.fingerprint,
+            filePath: finding.filePath, line: finding.line, lastAccess: finding.lastAccess,
+            expiry: finding.expiry,
+            scanner: finding.scanner, firstSeen: finding.firstSeen, lastSeen: finding.lastSeen,
+            verification: finding.verification, publicKeyFingerprint: finding.publicKeyFingerprint,
+            targetHosts: finding.targetHosts, repository: finding.repository, commit: finding.commit)
+    }
+}
