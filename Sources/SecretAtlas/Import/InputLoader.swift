@@ -106,12 +106,11 @@ struct InputLoader {
         let first = prefix.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
         if isLinesFile || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             if isLinesFile || Self.looksLikeJSONLines(file) {
-                guard let firstRecord = firstLineValue(file) else {
-                    return readLines(context, NativeLinesFormat.self)
-                }
+                let records = firstRecords(file)
+                guard !records.isEmpty else { return readLines(context, NativeLinesFormat.self) }
                 guard
-                    let format = InputFormats.jsonLines.first(where: {
-                        $0.recognizes(firstRecord: firstRecord)
+                    let format = InputFormats.jsonLines.first(where: { format in
+                        records.contains { format.recognizes(firstRecord: $0) }
                     })
                 else {
                     return unknownFormat(context, fromFolder: fromFolder, kind: "JSON Lines")
@@ -169,15 +168,21 @@ struct InputLoader {
         return false
     }
 
-    private func firstLineValue(_ file: String) -> JSONValue? {
+    /// The first records of a JSON Lines file (up to 20 non-blank lines), to recognise its format even
+    /// when it starts with a scanner's log lines.
+    private func firstRecords(_ file: String) -> [JSONValue] {
         let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return [] }
         defer { close(descriptor) }
+        var records: [JSONValue] = []
+        var lines = 0
         for (_, line) in LineReader(descriptor: descriptor)
         where !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-            return try? JSONParser.parse(line)
+            if let value = try? JSONParser.parse(line) { records.append(value) }
+            lines += 1
+            if lines == 20 { break }
         }
-        return nil
+        return records
     }
 
     private func readDocument(

@@ -12,6 +12,12 @@ struct FindingPlacement: Sendable {
     /// The resource of `PATH@RESOURCE`.
     var resource: String?
 
+    /// Whether no `--resource-pattern` was given: findings in git history then belong to their
+    /// repository, since paths inside a repository do not start with a machine's folder.
+    var usesDefaultPatterns: Bool {
+        resource == nil && patterns.map(\.text) == Self.defaultPatterns.map(\.text)
+    }
+
     /// The resource and the path on it, or nil when no pattern matches.
     func place(_ rawPath: String) -> (resource: String, path: String)? {
         let path = Self.normalize(rawPath)

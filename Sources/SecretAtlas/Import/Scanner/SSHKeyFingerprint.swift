@@ -39,7 +39,7 @@ enum SSHKeyFingerprint {
             guard !block.encrypted else { return nil }
             return rsaBlob(pkcs1: block.body).map(fingerprint(ofBlob:))
         case "PRIVATE KEY":
-            return pkcs8Blob(block.body, pem: text).map(fingerprint(ofBlob:))
+            return pkcs8Blob(block.body, pem: block.text).map(fingerprint(ofBlob:))
         case "EC PRIVATE KEY":
             guard !block.encrypted else { return nil }
             return ecdsaBlob(pem: block.text).map(fingerprint(ofBlob:))

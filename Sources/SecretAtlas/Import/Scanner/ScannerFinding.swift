@@ -31,11 +31,13 @@ extension ImportContext {
     /// and the leak check's hashed windows.
     func add(_ finding: ScannerFinding, to input: inout ScanInput) {
         let place: (resource: String, path: String)
-        if let placed = placement.place(finding.path) {
-            place = placed
-        } else if let repository = finding.repository, let name = Self.repositoryName(repository) {
-            // Git history: the repository is the resource when no pattern names one.
+        if placement.usesDefaultPatterns, let repository = finding.repository,
+            let name = Self.repositoryName(repository)
+        {
+            // Git history: the repository is the resource unless a pattern or PATH@RESOURCE says otherwise.
             place = (name, FindingPlacement.normalize(finding.path))
+        } else if let placed = placement.place(finding.path) {
+            place = placed
         } else {
             input.diagnostics.append(
                 Diagnostic(
@@ -44,9 +46,10 @@ extension ImportContext {
                         + placement.unmatchedAdvice))
             return
         }
+        // Names the finding without its path: a secret in a file name would be printed with it.
         let owner =
             Diagnostic(.error, file: file, location: finding.location, message: "").placeText
-            + " (\(finding.secretType) at \(place.resource):\(place.path)\(finding.line.map { ":\($0)" } ?? ""))"
+            + " (\(finding.secretType) on \(place.resource)\(finding.line.map { ", line \($0)" } ?? ""))"
         // A value the scanner already masked (`--redact`, `****`) is no value: it would make every
         // redacted secret one.
         let rawValues = finding.rawValues.filter { !$0.isEmpty && !Self.isMasked($0) }

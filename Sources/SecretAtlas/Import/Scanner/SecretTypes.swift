@@ -1,8 +1,9 @@
 /// Each scanner's rule and detector names mapped to our secret types (the names of
 /// `Templates/remediation/*.md`), one table per scanner, all here.
 ///
-/// A rule in no table keeps its own name as its type; the model shows it as a generic secret and
-/// warns once per name.
+/// A rule in no table keeps its own name as its type; the model shows it as a generic secret
+/// ("Plaintext secret (generic-api-key)") and warns once per name. Rules that name no particular
+/// kind of secret (entropy, `generic-api-key`, JWTs) are left out on purpose, so their names stay.
 enum SecretTypes {
     static let privateKey = "private-key"
     static let sshPrivateKey = "ssh-private-key"
@@ -35,9 +36,6 @@ enum SecretTypes {
         "npm-access-token": "npm-token",
         "azure-ad-client-secret": "entra-client-secret",
         "kubernetes-secret-yaml": "kubernetes-service-account-token",
-        "generic-api-key": generic,
-        "jwt": generic,
-        "jwt-base64": generic,
     ]
 
     /// TruffleHog v3 `DetectorName`s (`proto/detector_type.proto`), also its SARIF rule ids.
@@ -66,7 +64,6 @@ enum SecretTypes {
         "Redis": password,
         "FTP": password,
         "LDAP": password,
-        "JWT": generic,
     ]
 
     /// truffleHog 2.x (legacy JSON) `reason`s: its regex names, plus `High Entropy`.
@@ -82,9 +79,6 @@ enum SecretTypes {
         "Slack Webhook": "slack-token",
         "Stripe API Key": "stripe-key",
         "Password in URL": password,
-        "Generic Secret": generic,
-        "Generic API Key": generic,
-        "High Entropy": generic,
     ]
 
     /// detect-secrets plugin `secret_type`s; checkov's secrets framework reports the same names as
@@ -94,14 +88,11 @@ enum SecretTypes {
         "Azure Storage Account access key": "azure-storage-connection-string",
         "Basic Auth Credentials": password,
         "GitHub Token": "github-pat",
-        "JSON Web Token": generic,
         "NPM tokens": "npm-token",
         "Private Key": privateKey,
         "Secret Keyword": password,
         "Slack Token": "slack-token",
         "Stripe Access Key": "stripe-key",
-        "Base64 High Entropy String": generic,
-        "Hex High Entropy String": generic,
     ]
 
     /// checkov `check_id`s, for records without a `check_name` and for its SARIF rule ids.
@@ -109,15 +100,11 @@ enum SecretTypes {
         "CKV_SECRET_2": "aws-access-key",
         "CKV_SECRET_3": "azure-storage-connection-string",
         "CKV_SECRET_4": password,
-        "CKV_SECRET_6": generic,
-        "CKV_SECRET_9": generic,
         "CKV_SECRET_10": password,
         "CKV_SECRET_12": "npm-token",
         "CKV_SECRET_13": privateKey,
         "CKV_SECRET_14": "slack-token",
         "CKV_SECRET_17": "stripe-key",
-        "CKV_SECRET_19": generic,
-        "CKV_SECRET_80": generic,
     ]
 
     /// Words in the rule ids of SARIF tools with no table of their own (kingfisher, a CI's own

@@ -11,8 +11,8 @@ final class SensitiveValues: @unchecked Sendable {
     static let windowLength = 12
     /// The shortest value searched for whole.
     ///
-    /// A 4-character value would match ordinary page text; values from 6 to 11 characters are
-    /// searched for whole.
+    /// Values from 6 to 11 characters are searched for whole when they look like a secret rather than
+    /// words (``looksSecret(_:)``): a 4-character value, or `a secret`, would match the pages' own text.
     static let minimumShortLength = 6
 
     private let lock = NSLock()
@@ -35,7 +35,10 @@ final class SensitiveValues: @unchecked Sendable {
     func add(_ value: String, owner: String) {
         for piece in Self.pieces(of: value) {
             let bytes = Array(piece.utf8)
-            guard bytes.count >= Self.minimumShortLength else { continue }
+            guard
+                bytes.count >= Self.windowLength
+                    || (bytes.count >= Self.minimumShortLength && Self.looksSecret(piece))
+            else { continue }
             lock.lock()
             let index = Int32(owners.count)
             owners.append(owner)
@@ -61,6 +64,17 @@ final class SensitiveValues: @unchecked Sendable {
         let body = value.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.contains(":") }
         return [body.joined(separator: "\n")] + body
+    }
+
+    /// No whitespace, and at least two of: lower case, upper case, digits, other characters.
+    static func looksSecret(_ value: String) -> Bool {
+        guard !value.contains(where: \.isWhitespace) else { return false }
+        let classes = [
+            value.contains(where: \.isLowercase), value.contains(where: \.isUppercase),
+            value.contains(where: \.isNumber),
+            value.contains { !$0.isLetter && !$0.isNumber },
+        ]
+        return classes.filter { $0 }.count >= 2
     }
 
     var isEmpty: Bool {
