@@ -86,6 +86,10 @@ struct FormatDetectionTests {
         #expect(rds.repository == "https://github.com/example/infra.git")
         #expect(rds.commit == "fbc14303ffbf8fb1c2c1914e8dda7d0121633aca")
         #expect(rds.targetHosts == ["orders.abc123xyz.eu-west-1.rds.amazonaws.com"])
+        let (model, _) = SiteModelBuilder(catalog: try TestSupport.catalog(), title: "t", sourceDateEpoch: 0)
+            .build(input)
+        let occurrence = model.secrets.flatMap(\.occurrences).first { $0.resourceID == "infra" }
+        #expect(occurrence?.commit == "fbc14303ffbf8fb1c2c1914e8dda7d0121633aca")
         let site = try ScannerTestSupport.buildSite(input, sensitiveValues: loader.sensitiveValues)
         #expect(
             ScannerTestSupport.leaks(

@@ -141,7 +141,9 @@ struct SiteModelBuilder {
             verification: sorted.contains { $0.verification == .verified }
                 ? .verified : sorted.contains { $0.verification == .unverified } ? .unverified : .unknown,
             publicKeyFingerprint: sorted.compactMap(\.publicKeyFingerprint).sorted().first,
-            targetHosts: Array(Set(sorted.flatMap(\.targetHosts))).sorted())
+            targetHosts: Array(Set(sorted.flatMap(\.targetHosts))).sorted(),
+            repository: sorted.compactMap(\.repository).first,
+            commit: sorted.compactMap(\.commit).sorted().first)
     }
 
     private func checkEdges(

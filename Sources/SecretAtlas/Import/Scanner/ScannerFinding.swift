@@ -54,13 +54,9 @@ extension ImportContext {
         // redacted secret one.
         let rawValues = finding.rawValues.filter { !$0.isEmpty && !Self.isMasked($0) }
         let hosts = TargetHosts.parse(rawValues + finding.hostContext)
-        for value in rawValues {
-            // The host a connection string names is shown on pages (it is how targets are found), so
-            // it is cut out of the value before the value's pieces are searched for.
-            for piece in Self.cutting(hosts, from: value) {
-                sensitiveValues.add(piece, owner: owner)
-            }
-        }
+        // The host a connection string names is shown on pages (it is how targets are found), so it
+        // is cut out of the value before the value's pieces are searched for.
+        sensitiveValues.add(rawValues.flatMap { Self.cutting(hosts, from: $0) }, owner: owner)
         var secretType = SecretTypes.refine(finding.secretType, rawValues: rawValues, hosts: hosts)
         var publicKey: String?
         for value in rawValues where value.contains("PRIVATE KEY") {

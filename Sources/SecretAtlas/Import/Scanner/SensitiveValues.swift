@@ -4,8 +4,10 @@ import Foundation
 /// writer can prove no value (nor any 12-character piece of one) reaches the output
 /// (``LeakCheckingWriter``).
 ///
-/// Values are hashed with a key drawn per process, so the set holds nothing that outlives the build
-/// or could be matched offline. A class shared by every importer of one build; safe across threads.
+/// Values are hashed with a multiplier drawn per process, so the set holds nothing that outlives the
+/// build or could be matched offline. Storage is 16 bytes a piece (a hash and its finding's index),
+/// sorted once before the first check, so a million findings fit in a few hundred megabytes. A class
+/// shared by every importer of one build; safe across threads.
 final class SensitiveValues: @unchecked Sendable {
     /// The length of the pieces searched for.
     static let windowLength = 12
@@ -16,15 +18,21 @@ final class SensitiveValues: @unchecked Sendable {
     static let minimumShortLength = 6
 
     private let lock = NSLock()
-    /// Window hash → index into ``owners``.
-    private var windows: [UInt64: Int32] = [:]
-    /// Hashes of whole values shorter than ``windowLength``, by length.
-    private var shortValues: [Int: [UInt64: Int32]] = [:]
-    /// What each value was: "file at place (type)", never the value.
-    private var owners: [String] = []
-    /// A bit per low hash bits, checked before the dictionaries so most output bytes cost no lookup.
-    private var filter = [UInt64](repeating: 0, count: SensitiveValues.filterWords)
-    static let filterWords = 1 << 16
+    /// A hash of a 12-byte window or of a whole short value, and the index of its owner.
+    private struct Entry {
+        let hash: UInt64
+        let owner: Int32
+    }
+    /// Unsorted until ``freeze()``.
+    private var entries: [Entry] = []
+    /// Lengths of the short values, each searched with its own rolling window.
+    private var shortLengths = Set<Int>()
+    /// What each value was: "file at place (type on resource)", never the value.
+    private var ownerNames: [String] = []
+    private var frozen = true
+    /// A bit per hash (low bits), checked before the sorted array so most output bytes cost no search.
+    private var filter: [UInt64] = []
+    private var filterMask: UInt64 = 0
     let seed: UInt64
 
     init(seed: UInt64 = UInt64.random(in: 1...UInt64.max)) {
@@ -33,35 +41,46 @@ final class SensitiveValues: @unchecked Sendable {
 
     /// Records a raw value; `owner` names the finding (file and place), never the value.
     func add(_ value: String, owner: String) {
-        for piece in Self.pieces(of: value) {
+        add([value], owner: owner)
+    }
+
+    /// Records the raw values of one finding; a piece shared by several (TruffleHog's `Raw` inside
+    /// `RawV2`) is stored once.
+    func add(_ values: [String], owner: String) {
+        var pieces = Set<UInt64>()
+        var lengths = Set<Int>()
+        for piece in values.flatMap(Self.pieces(of:)) {
             let bytes = Array(piece.utf8)
-            guard
-                bytes.count >= Self.windowLength
-                    || (bytes.count >= Self.minimumShortLength && Self.looksSecret(piece))
-            else { continue }
-            lock.lock()
-            let index = Int32(owners.count)
-            owners.append(owner)
             if bytes.count < Self.windowLength {
-                let hash = RollingHash.hash(bytes[...], seed: seed)
-                shortValues[bytes.count, default: [:]][hash] = index
-                setFilter(hash)
-            } else {
-                for start in 0...(bytes.count - Self.windowLength) {
-                    let hash = RollingHash.hash(bytes[start..<(start + Self.windowLength)], seed: seed)
-                    if windows[hash] == nil { windows[hash] = index }
-                    setFilter(hash)
-                }
+                guard bytes.count >= Self.minimumShortLength, Self.looksSecret(piece) else { continue }
+                lengths.insert(bytes.count)
+                pieces.insert(RollingHash.hash(bytes[...], seed: seed))
+                continue
             }
-            lock.unlock()
+            var rolling = RollingHash(seed: seed, length: Self.windowLength)
+            for offset in bytes.indices {
+                rolling.push(
+                    bytes[offset],
+                    dropping: offset >= Self.windowLength ? bytes[offset - Self.windowLength] : nil)
+                if offset >= Self.windowLength - 1 { pieces.insert(rolling.value) }
+            }
         }
+        guard !pieces.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let index = Int32(ownerNames.count)
+        ownerNames.append(owner)
+        shortLengths.formUnion(lengths)
+        frozen = false
+        for hash in pieces { entries.append(Entry(hash: hash, owner: index)) }
     }
 
     /// The parts of a value searched for: PEM armour lines (`-----BEGIN RSA PRIVATE KEY-----`) are the
     /// same in every key and in our own remediation text, so only the body is a secret.
     static func pieces(of value: String) -> [String] {
         guard value.contains("-----BEGIN ") else { return [value] }
-        let body = value.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") }
+        let body = value.replacingOccurrences(of: "\\n", with: "\n").split(whereSeparator: \.isNewline)
+            .filter { !$0.hasPrefix("-----") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.contains(":") }
         return [body.joined(separator: "\n")] + body
     }
@@ -80,41 +99,61 @@ final class SensitiveValues: @unchecked Sendable {
     var isEmpty: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return owners.isEmpty
+        return ownerNames.isEmpty
     }
 
-    private func setFilter(_ hash: UInt64) {
-        let bit = Int(hash & UInt64(Self.filterWords * 64 - 1))
-        filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    /// Sorts the hashes (with their owners) and builds the filter; called under the lock.
+    private func freeze() {
+        guard !frozen else { return }
+        entries.sort { $0.hash < $1.hash }
+        var bits = 1 << 16
+        while bits < entries.count * 16 { bits <<= 1 }
+        filter = [UInt64](repeating: 0, count: bits / 64)
+        filterMask = UInt64(bits - 1)
+        for entry in entries {
+            let bit = Int(entry.hash & filterMask)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        frozen = true
     }
 
     /// The owner of the first sensitive piece found in `bytes`, or nil.
     func firstLeak(in bytes: [UInt8]) -> String? {
         lock.lock()
         defer { lock.unlock() }
-        guard !owners.isEmpty else { return nil }
+        guard !ownerNames.isEmpty else { return nil }
+        freeze()
         return bytes.withUnsafeBufferPointer { buffer -> String? in
-            if let hit = scan(buffer, length: Self.windowLength, table: windows) { return hit }
-            for (length, table) in shortValues {
-                if let hit = scan(buffer, length: length, table: table) { return hit }
+            for length in [Self.windowLength] + shortLengths.sorted() {
+                if let hit = scan(buffer, length: length) { return ownerNames[Int(hit)] }
             }
             return nil
         }
     }
 
-    private func scan(_ buffer: UnsafeBufferPointer<UInt8>, length: Int, table: [UInt64: Int32]) -> String? {
-        guard buffer.count >= length, !table.isEmpty else { return nil }
+    private func scan(_ buffer: UnsafeBufferPointer<UInt8>, length: Int) -> Int32? {
+        guard buffer.count >= length else { return nil }
         var rolling = RollingHash(seed: seed, length: length)
-        let mask = UInt64(Self.filterWords * 64 - 1)
         for index in 0..<buffer.count {
             rolling.push(buffer[index], dropping: index >= length ? buffer[index - length] : nil)
             guard index >= length - 1 else { continue }
             let hash = rolling.value
-            let bit = Int(hash & mask)
+            let bit = Int(hash & filterMask)
             guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-            if let owner = table[hash] { return owners[Int(owner)] }
+            if let owner = lookup(hash) { return owner }
         }
         return nil
+    }
+
+    /// Binary search of the sorted hashes.
+    private func lookup(_ hash: UInt64) -> Int32? {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].hash < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].hash == hash ? entries[low].owner : nil
     }
 }
 
