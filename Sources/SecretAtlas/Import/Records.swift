@@ -120,13 +120,25 @@ struct ScanInput: Sendable {
 
     /// Appends another input's records after this one's.
     mutating func merge(_ other: ScanInput) {
-        scannerFindings += other.scannerFindings
-        sshKeyFiles += other.sshKeyFiles
-        scans += other.scans
-        resources += other.resources
-        findings += other.findings
-        edges += other.edges
-        attackPaths += other.attackPaths
-        diagnostics += other.diagnostics
+        Self.append(other.scannerFindings, to: &scannerFindings)
+        Self.append(other.sshKeyFiles, to: &sshKeyFiles)
+        Self.append(other.scans, to: &scans)
+        Self.append(other.resources, to: &resources)
+        Self.append(other.findings, to: &findings)
+        Self.append(other.edges, to: &edges)
+        Self.append(other.attackPaths, to: &attackPaths)
+        Self.append(other.diagnostics, to: &diagnostics)
+    }
+
+    /// Moves findings into `input.findings` (taking their storage when it is empty).
+    static func appendFindings(_ findings: inout [FindingRecord], to input: inout ScanInput) {
+        append(findings, to: &input.findings)
+        findings = []
+    }
+
+    /// Appends, or takes the other array's storage when this one is empty: a million findings from
+    /// one file are not copied.
+    private static func append<Element>(_ elements: [Element], to array: inout [Element]) {
+        if array.isEmpty { array = elements } else { array += elements }
     }
 }

@@ -51,34 +51,25 @@ struct FindingPlacement: Sendable {
 /// path segment, `**` any number.
 struct ResourcePattern: Sendable {
     let text: String
-    private let regex: NSRegularExpression
+    /// The pattern's `/`-separated segments.
+    private let segments: [Substring]
+    /// The index of the segment holding `{resource}`, and the text around the placeholder in it.
+    private let resourceSegment: Int
+    private let resourcePrefix: Substring
+    private let resourceSuffix: Substring
 
-    /// Nil when the pattern has no `{resource}`.
+    /// Nil when the pattern has no `{resource}`, or more than one.
     init?(_ text: String) {
         guard text.components(separatedBy: "{resource}").count == 2 else { return nil }
-        var expression = "^"
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            if rest.hasPrefix("{resource}") {
-                expression += "([^/]+)"
-                rest = rest.dropFirst(10)
-            } else if rest.hasPrefix("/**") {
-                expression += "(?:/.*)?"
-                rest = rest.dropFirst(3)
-            } else if rest.hasPrefix("**") {
-                expression += ".*"
-                rest = rest.dropFirst(2)
-            } else if rest.hasPrefix("*") {
-                expression += "[^/]*"
-                rest = rest.dropFirst()
-            } else {
-                expression += NSRegularExpression.escapedPattern(for: String(rest.prefix(1)))
-                rest = rest.dropFirst()
-            }
-        }
-        guard let regex = try? NSRegularExpression(pattern: expression + "$") else { return nil }
+        let segments = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard let index = segments.firstIndex(where: { $0.contains("{resource}") }),
+            let placeholder = segments[index].range(of: "{resource}")
+        else { return nil }
         self.text = text
-        self.regex = regex
+        self.segments = segments
+        resourceSegment = index
+        resourcePrefix = segments[index][..<placeholder.lowerBound]
+        resourceSuffix = segments[index][placeholder.upperBound...]
     }
 
     /// The resource and the path after its folder (always starting with `/`), or nil.
@@ -86,15 +77,53 @@ struct ResourcePattern: Sendable {
         let candidates =
             text.hasPrefix("/") || !path.hasPrefix("/") ? [path] : [path, String(path.dropFirst())]
         for candidate in candidates {
-            let range = NSRange(candidate.startIndex..., in: candidate)
-            guard let match = regex.firstMatch(in: candidate, range: range),
-                let resourceRange = Range(match.range(at: 1), in: candidate)
-            else { continue }
-            let resource = String(candidate[resourceRange])
-            let rest = candidate[resourceRange.upperBound...]
+            let parts = candidate.split(separator: "/", omittingEmptySubsequences: false)
+            guard let (resource, next) = match(pattern: 0, path: 0, parts), next < parts.count else {
+                continue
+            }
+            let rest = parts[next...].joined(separator: "/")
             guard !rest.isEmpty else { continue }
-            return (resource, rest.hasPrefix("/") ? String(rest) : "/" + rest)
+            return (resource, "/" + rest)
         }
         return nil
+    }
+
+    /// Matches segments from `pattern` and `path` on; returns the resource and the index of the path
+    /// segment after the resource's.
+    private func match(pattern: Int, path: Int, _ parts: [Substring]) -> (String, Int)? {
+        if pattern == segments.count { return path == parts.count ? ("", path) : nil }
+        let segment = segments[pattern]
+        if segment == "**" {
+            for skip in path...parts.count {
+                if let found = match(pattern: pattern + 1, path: skip, parts) { return found }
+            }
+            return nil
+        }
+        guard path < parts.count else { return nil }
+        let part = parts[path]
+        if pattern == resourceSegment {
+            guard part.count > resourcePrefix.count + resourceSuffix.count, part.hasPrefix(resourcePrefix),
+                part.hasSuffix(resourceSuffix)
+            else { return nil }
+            let name = part.dropFirst(resourcePrefix.count).dropLast(resourceSuffix.count)
+            guard match(pattern: pattern + 1, path: path + 1, parts) != nil else { return nil }
+            return (String(name), path + 1)
+        }
+        guard Self.glob(segment, part) else { return nil }
+        return match(pattern: pattern + 1, path: path + 1, parts)
+    }
+
+    /// `*` matches any run of characters within one segment.
+    private static func glob(_ pattern: Substring, _ text: Substring) -> Bool {
+        guard let star = pattern.firstIndex(of: "*") else { return pattern == text }
+        let head = pattern[..<star]
+        guard text.hasPrefix(head) else { return false }
+        let tail = pattern[pattern.index(after: star)...]
+        var rest = text.dropFirst(head.count)
+        while true {
+            if glob(tail, rest) { return true }
+            if rest.isEmpty { return false }
+            rest = rest.dropFirst()
+        }
     }
 }

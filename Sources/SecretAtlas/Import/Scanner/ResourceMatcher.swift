@@ -59,7 +59,11 @@ struct ResourceMatcher {
                 authorizedKeys: Array(Set(resource.authorizedKeys + keys)).sorted())
         }
 
-        var findings = input.scannerFindings.map { finding -> FindingRecord in
+        // In place, one record at a time: a million findings are never held twice.
+        var findings: [FindingRecord] = []
+        swap(&findings, &input.scannerFindings)
+        for index in findings.indices {
+            let finding = findings[index]
             let id = resourceID(finding.resource, origin: finding.origin)
             let publicKey =
                 SecretTypes.isPrivateKey(finding.secretType)
@@ -69,39 +73,51 @@ struct ResourceMatcher {
             if let publicKey, SecretFingerprinter.isPlaceFingerprint(fingerprint) {
                 fingerprint = fingerprinter.fingerprint(publicKey: publicKey)
             }
-            return FindingRecord(
-                origin: finding.origin, resource: id,
-                secretType: publicKey != nil && finding.secretType == SecretTypes.privateKey
-                    ? SecretTypes.sshPrivateKey : finding.secretType,
-                fingerprint: fingerprint, filePath: finding.filePath, line: finding.line,
-                lastAccess: finding.lastAccess, expiry: finding.expiry, scanner: finding.scanner,
-                firstSeen: finding.firstSeen, lastSeen: finding.lastSeen, verification: finding.verification,
-                publicKeyFingerprint: publicKey, targetHosts: finding.targetHosts,
-                repository: finding.repository,
-                commit: finding.commit)
+            let type =
+                publicKey != nil && finding.secretType == SecretTypes.privateKey
+                ? SecretTypes.sshPrivateKey : finding.secretType
+            guard
+                id != finding.resource || fingerprint != finding.fingerprint || type != finding.secretType
+                    || publicKey != finding.publicKeyFingerprint
+            else { continue }
+            findings[index] = FindingRecord(
+                origin: finding.origin, resource: id, secretType: type, fingerprint: fingerprint,
+                filePath: finding.filePath, line: finding.line, lastAccess: finding.lastAccess,
+                expiry: finding.expiry, scanner: finding.scanner, firstSeen: finding.firstSeen,
+                lastSeen: finding.lastSeen, verification: finding.verification,
+                publicKeyFingerprint: publicKey,
+                targetHosts: finding.targetHosts, repository: finding.repository, commit: finding.commit)
         }
         // A place-only fingerprint at a place where another report saw the value is the same secret.
-        let valuePlaces = Set(
-            findings.filter { !SecretFingerprinter.isPlaceFingerprint($0.fingerprint) }.map(Self.place))
-        findings.removeAll {
-            SecretFingerprinter.isPlaceFingerprint($0.fingerprint) && valuePlaces.contains(Self.place($0))
+        if findings.contains(where: { SecretFingerprinter.isPlaceFingerprint($0.fingerprint) }) {
+            let valuePlaces = Set(
+                findings.filter { !SecretFingerprinter.isPlaceFingerprint($0.fingerprint) }.map(Self.place))
+            findings.removeAll {
+                SecretFingerprinter.isPlaceFingerprint($0.fingerprint) && valuePlaces.contains(Self.place($0))
+            }
         }
         // Several types for one value at one place (detect-secrets' keyword and entropy plugins on one
         // line) are one occurrence, of the most specific type.
-        var best: [String: String] = [:]
+        var best: [PlaceKey: String] = [:]
+        var conflicting = false
         for finding in findings {
-            let key = [finding.fingerprint, Self.place(finding)].joined(separator: "\u{1}")
-            if let current = best[key], Self.rank(current) <= Self.rank(finding.secretType) { continue }
+            let key = PlaceKey(finding)
+            if let current = best[key] {
+                if current != finding.secretType { conflicting = true }
+                if Self.rank(current) <= Self.rank(finding.secretType) { continue }
+            }
             best[key] = finding.secretType
         }
-        let kept = findings.map { finding in
-            let type =
-                best[[finding.fingerprint, Self.place(finding)].joined(separator: "\u{1}")]
-                ?? finding.secretType
-            return type == finding.secretType ? finding : Self.retyped(finding, as: type)
+        if conflicting {
+            for index in findings.indices {
+                let finding = findings[index]
+                if let type = best[PlaceKey(finding)], type != finding.secretType {
+                    findings[index] = Self.retyped(finding, as: type)
+                }
+            }
         }
-        input.findings += kept
-        input.scannerFindings = []
+        best = [:]
+        ScanInput.appendFindings(&findings, to: &input)
         input.sshKeyFiles = []
         if !minimal.isEmpty {
             let listed = minimal.prefix(10).joined(separator: ", ") + (minimal.count > 10 ? ", …" : "")
@@ -112,6 +128,21 @@ struct ResourceMatcher {
                         "\(minimal.count) resource(s) known only from scanner findings were added with no "
                         + "inventory data: \(listed). Add an inventory (az graph query, aws ec2 "
                         + "describe-instances, …) to see their cloud, exposure and details."))
+        }
+    }
+
+    /// A finding's value and place, hashed without building a joined string per finding.
+    private struct PlaceKey: Hashable {
+        let fingerprint: String
+        let resource: String
+        let filePath: String
+        let line: Int?
+
+        init(_ finding: FindingRecord) {
+            fingerprint = finding.fingerprint
+            resource = finding.resource
+            filePath = finding.filePath
+            line = finding.line
         }
     }
 

@@ -98,6 +98,7 @@ extension ImportContext {
 
     /// The parts of a value between the host names it contains.
     static func cutting(_ hosts: [String], from value: String) -> [String] {
+        guard !hosts.isEmpty else { return [value] }
         var pieces = [value]
         for host in hosts.sorted(by: { $0.count > $1.count }) where host.count >= 4 {
             pieces = pieces.flatMap { piece -> [String] in

@@ -59,24 +59,47 @@ enum TargetHosts {
         return result.isEmpty || result.contains(" ") ? nil : result
     }
 
-    private static let urlPattern = regex(
-        pattern: #"(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^\s/@"'<>]*@)?([A-Za-z0-9._-]+)"#)
-
-    /// A fixed expression; a typo in one fails every test that parses a value.
-    private static func regex(pattern: String) -> NSRegularExpression {
-        do {
-            return try NSRegularExpression(pattern: pattern)
-        } catch {
-            preconditionFailure("invalid built-in expression: \(error)")
-        }
-    }
-
     /// Every `scheme://[user[:password]@]host` in the value (database URLs, JDBC, SAS URLs).
     private static func fromURLs(_ value: String) -> [String] {
-        let range = NSRange(value.startIndex..., in: value)
-        return urlPattern.matches(in: value, range: range).compactMap { match in
-            Range(match.range(at: 1), in: value).map { value[$0].lowercased() }
-        }.filter { $0.contains(".") || !$0.isEmpty }
+        let bytes = Array(value.utf8)
+        var hosts: [String] = []
+        var index = 1
+        while index + 2 < bytes.count {
+            guard bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"),
+                bytes[index + 2] == UInt8(ascii: "/"), isSchemeByte(bytes[index - 1])
+            else {
+                index += 1
+                continue
+            }
+            var end = index + 3
+            while end < bytes.count, !isAuthorityEnd(bytes[end]) { end += 1 }
+            var authority = bytes[(index + 3)..<end]
+            if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+            let host = authority.prefix { isHostByte($0) }
+            if !host.isEmpty { hosts.append(String(decoding: host, as: UTF8.self).lowercased()) }
+            index = end
+        }
+        return hosts
+    }
+
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "-")
+    }
+
+    private static let authorityEnds = Set("/?#\"'<> \t\r\n".utf8)
+
+    private static func isAuthorityEnd(_ byte: UInt8) -> Bool {
+        authorityEnds.contains(byte)
+    }
+
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "_")
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// `hostname:port:database:username:password` (a `.pgpass` line).
@@ -101,16 +124,37 @@ enum TargetHosts {
         }
     }
 
-    private static let cloudHostPattern = regex(
-        pattern:
-            #"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:database\.windows\.net|(?:blob|queue|table|file|dfs)\.core\.windows\.net|documents\.azure\.com|(?:postgres|mysql|mariadb)\.database\.azure\.com|rds\.amazonaws\.com|vault\.azure\.net)"#
-    )
+    /// Host name endings of cloud databases, storage and vaults.
+    private static let cloudSuffixes = [
+        ".database.windows.net", ".blob.core.windows.net", ".queue.core.windows.net",
+        ".table.core.windows.net",
+        ".file.core.windows.net", ".dfs.core.windows.net", ".documents.azure.com",
+        ".postgres.database.azure.com",
+        ".mysql.database.azure.com", ".mariadb.database.azure.com", ".rds.amazonaws.com", ".vault.azure.net",
+    ].map { Array($0.utf8) }
 
     /// Cloud database and storage host names anywhere in the value (an RDS endpoint in a config line).
     private static func cloudHostnames(in value: String) -> [String] {
-        let range = NSRange(value.startIndex..., in: value)
-        return cloudHostPattern.matches(in: value, range: range).compactMap { match in
-            Range(match.range, in: value).map { value[$0].lowercased() }
+        let bytes = Array(value.lowercased().utf8)
+        var hosts: [String] = []
+        for suffix in cloudSuffixes {
+            var index = 0
+            while index + suffix.count <= bytes.count {
+                guard bytes[index..<(index + suffix.count)].elementsEqual(suffix) else {
+                    index += 1
+                    continue
+                }
+                var start = index
+                while start > 0, isHostByte(bytes[start - 1]), bytes[start - 1] != UInt8(ascii: "_") {
+                    start -= 1
+                }
+                let end = index + suffix.count
+                if start < index, end == bytes.count || !isHostByte(bytes[end]) {
+                    hosts.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                }
+                index = end
+            }
         }
+        return hosts
     }
 }
