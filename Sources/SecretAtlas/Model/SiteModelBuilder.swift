@@ -206,14 +206,15 @@ struct SiteModelBuilder {
         _ findings: [Finding], edges: [GraphEdge], trustingMachines: [String: [String]]
     ) -> [Secret] {
         let resolver = TargetResolver(edges: edges, trustingMachines: trustingMachines)
-        var groups: [String: [Finding]] = [:]
-        for finding in findings {
-            groups[finding.fingerprint, default: []].append(finding)
+        // Indexes, not copies: each finding is copied once, into its secret.
+        var groups: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated() {
+            groups[finding.fingerprint, default: []].append(index)
         }
         var secrets: [Secret] = []
         secrets.reserveCapacity(groups.count)
         for (fingerprint, group) in groups {
-            let occurrences = group.sorted {
+            let occurrences = group.map { findings[$0] }.sorted {
                 ($0.resourceID, $0.filePath, $0.line ?? 0) < ($1.resourceID, $1.filePath, $1.line ?? 0)
             }
             // The type most occurrences agree on names the secret; ties go to the alphabetically first.

@@ -47,9 +47,9 @@ extension ImportContext {
             return
         }
         // Names the finding without its path: a secret in a file name would be printed with it.
-        let owner =
-            Diagnostic(.error, file: file, location: finding.location, message: "").placeText
-            + " (\(finding.secretType) on \(place.resource)\(finding.line.map { ", line \($0)" } ?? ""))"
+        let owner = ValueOwner(
+            file: file, location: finding.location, type: finding.secretType, resource: place.resource,
+            line: finding.line)
         // A value the scanner already masked (`--redact`, `****`) is no value: it would make every
         // redacted secret one.
         let rawValues = finding.rawValues.filter { !$0.isEmpty && !Self.isMasked($0) }

@@ -28,7 +28,7 @@ final class SensitiveValues: @unchecked Sendable {
     /// Lengths of the short values, each searched with its own rolling window.
     private var shortLengths = Set<Int>()
     /// What each value was: "file at place (type on resource)", never the value.
-    private var ownerNames: [String] = []
+    private var ownerNames: [ValueOwner] = []
     private var frozen = true
     /// A bit per hash (low bits), checked before the sorted array so most output bytes cost no search.
     private var filter: [UInt64] = []
@@ -41,12 +41,12 @@ final class SensitiveValues: @unchecked Sendable {
 
     /// Records a raw value; `owner` names the finding (file and place), never the value.
     func add(_ value: String, owner: String) {
-        add([value], owner: owner)
+        add([value], owner: ValueOwner(file: owner, location: nil, type: nil, resource: nil, line: nil))
     }
 
     /// Records the raw values of one finding; a piece shared by several (TruffleHog's `Raw` inside
     /// `RawV2`) is stored once.
-    func add(_ values: [String], owner: String) {
+    func add(_ values: [String], owner: ValueOwner) {
         var pieces = Set<UInt64>()
         var lengths = Set<Int>()
         for piece in values.flatMap(Self.pieces(of:)) {
@@ -125,7 +125,7 @@ final class SensitiveValues: @unchecked Sendable {
         freeze()
         return bytes.withUnsafeBufferPointer { buffer -> String? in
             for length in [Self.windowLength] + shortLengths.sorted() {
-                if let hit = scan(buffer, length: length) { return ownerNames[Int(hit)] }
+                if let hit = scan(buffer, length: length) { return ownerNames[Int(hit)].description }
             }
             return nil
         }
@@ -154,6 +154,24 @@ final class SensitiveValues: @unchecked Sendable {
             if entries[middle].hash < hash { low = middle + 1 } else { high = middle }
         }
         return low < entries.count && entries[low].hash == hash ? entries[low].owner : nil
+    }
+}
+
+/// The finding a raw value came from, kept in parts (shared with the finding's own strings) and
+/// formatted only when a leak is found: a million owners cost no extra text.
+struct ValueOwner: Sendable, CustomStringConvertible {
+    let file: String
+    let location: Diagnostic.Location?
+    let type: String?
+    let resource: String?
+    let line: Int?
+
+    /// "report.json at [3] (aws-access-key on vm-7, line 2)": no path, since a secret may be in a
+    /// file's name.
+    var description: String {
+        let place = Diagnostic(.error, file: file, location: location, message: "").placeText
+        guard let type, let resource else { return place }
+        return place + " (\(type) on \(resource)\(line.map { ", line \($0)" } ?? ""))"
     }
 }
 
