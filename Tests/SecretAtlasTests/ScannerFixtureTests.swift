@@ -71,8 +71,11 @@ struct ScannerFixtureTests {
         #expect(keys.count == 3)
         #expect(Set(keys.map(\.fingerprint)).count == 1)
         #expect(keys.allSatisfy { $0.secretType == "ssh-private-key" && $0.publicKeyFingerprint != nil })
+        // truffleHog 2 gives no line; the others place the same key on line 1: one occurrence.
+        #expect(keys.allSatisfy { $0.line == 1 })
         let awsKeys = input.findings.filter { $0.secretType == "aws-access-key" }
         #expect(awsKeys.count == 3 && Set(awsKeys.map(\.fingerprint)).count == 1)
+        #expect(awsKeys.allSatisfy { $0.line == 2 })
         #expect(
             input.diagnostics.map(\.message).contains {
                 $0.hasPrefix(

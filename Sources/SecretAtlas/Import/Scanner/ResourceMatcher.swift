@@ -117,6 +117,25 @@ struct ResourceMatcher {
             }
         }
         best = [:]
+        // A scanner without line numbers (truffleHog 2) reporting a secret another placed on a line of
+        // the same file: one occurrence, on that line.
+        if findings.contains(where: { $0.line == nil }) {
+            var lines: [PlaceKey: Int] = [:]
+            for finding in findings {
+                guard let line = finding.line else { continue }
+                let key = PlaceKey(
+                    fingerprint: finding.fingerprint, resource: finding.resource, filePath: finding.filePath)
+                lines[key] = min(lines[key] ?? line, line)
+            }
+            for index in findings.indices where findings[index].line == nil {
+                let finding = findings[index]
+                let key = PlaceKey(
+                    fingerprint: finding.fingerprint, resource: finding.resource, filePath: finding.filePath)
+                if let line = lines[key] {
+                    findings[index] = Self.retyped(finding, as: finding.secretType, line: line)
+                }
+            }
+        }
         ScanInput.appendFindings(&findings, to: &input)
         input.sshKeyFiles = []
         if !minimal.isEmpty {
@@ -144,6 +163,13 @@ struct ResourceMatcher {
             filePath = finding.filePath
             line = finding.line
         }
+
+        init(fingerprint: String, resource: String, filePath: String) {
+            self.fingerprint = fingerprint
+            self.resource = resource
+            self.filePath = filePath
+            line = nil
+        }
     }
 
     private static func place(_ finding: FindingRecord) -> String {
@@ -155,11 +181,12 @@ struct ResourceMatcher {
         type == SecretTypes.generic || !SecretTypes.isKnown(type) ? 2 : type == SecretTypes.password ? 1 : 0
     }
 
-    private static func retyped(_ finding: FindingRecord, as type: String) -> FindingRecord {
+    private static func retyped(_ finding: FindingRecord, as type: String, line: Int? = nil) -> FindingRecord
+    {
         FindingRecord(
             origin: finding.origin, resource: finding.resource, secretType: type,
             fingerprint: finding.fingerprint,
-            filePath: finding.filePath, line: finding.line, lastAccess: finding.lastAccess,
+            filePath: finding.filePath, line: line ?? finding.line, lastAccess: finding.lastAccess,
             expiry: finding.expiry,
             scanner: finding.scanner, firstSeen: finding.firstSeen, lastSeen: finding.lastSeen,
             verification: finding.verification, publicKeyFingerprint: finding.publicKeyFingerprint,
