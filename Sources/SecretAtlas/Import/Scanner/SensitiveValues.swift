@@ -25,6 +25,11 @@ final class SensitiveValues: @unchecked Sendable {
     }
     /// Unsorted until ``freeze()``.
     private var entries: [Entry] = []
+    /// Full blocks of entries, each sorted: growing one array of tens of millions of entries would
+    /// briefly hold it twice at every doubling.
+    private var blocks: [[Entry]] = []
+    private static let blockSize = 1 << 20
+    private var count = 0
     /// Lengths of the short values, each searched with its own rolling window.
     private var shortLengths = Set<Int>()
     /// What each value was: "file at place (type on resource)", never the value.
@@ -72,7 +77,16 @@ final class SensitiveValues: @unchecked Sendable {
         ownerNames.append(owner)
         shortLengths.formUnion(lengths)
         frozen = false
-        for hash in pieces { entries.append(Entry(hash: hash, owner: index)) }
+        for hash in pieces {
+            if entries.isEmpty { entries.reserveCapacity(Self.blockSize) }
+            entries.append(Entry(hash: hash, owner: index))
+            count += 1
+            if entries.count == Self.blockSize {
+                entries.sort { $0.hash < $1.hash }
+                blocks.append(entries)
+                entries = []
+            }
+        }
     }
 
     /// The parts of a value searched for: PEM armour lines (`-----BEGIN RSA PRIVATE KEY-----`) are the
@@ -105,12 +119,16 @@ final class SensitiveValues: @unchecked Sendable {
     /// Sorts the hashes (with their owners) and builds the filter; called under the lock.
     private func freeze() {
         guard !frozen else { return }
-        entries.sort { $0.hash < $1.hash }
+        if !entries.isEmpty {
+            entries.sort { $0.hash < $1.hash }
+            blocks.append(entries)
+            entries = []
+        }
         var bits = 1 << 16
-        while bits < entries.count * 16 { bits <<= 1 }
+        while bits < count * 16 { bits <<= 1 }
         filter = [UInt64](repeating: 0, count: bits / 64)
         filterMask = UInt64(bits - 1)
-        for entry in entries {
+        for entry in blocks.joined() {
             let bit = Int(entry.hash & filterMask)
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
@@ -145,8 +163,15 @@ final class SensitiveValues: @unchecked Sendable {
         return nil
     }
 
-    /// Binary search of the sorted hashes.
+    /// Binary search of each sorted block.
     private func lookup(_ hash: UInt64) -> Int32? {
+        for block in blocks {
+            if let owner = Self.lookup(hash, in: block) { return owner }
+        }
+        return nil
+    }
+
+    private static func lookup(_ hash: UInt64, in entries: [Entry]) -> Int32? {
         var low = 0
         var high = entries.count
         while low < high {
