@@ -11,7 +11,7 @@ public enum SiteBuilder {
     public static func validate(_ configuration: SiteConfiguration) throws -> BuildReport {
         let support = try SupportFiles(configuration: configuration)
         _ = try TemplateSet(directory: support.templatesDirectory)
-        let (_, diagnostics) = try loadModel(configuration, support: support)
+        let (_, diagnostics, _) = try loadModel(configuration, support: support)
         return BuildReport(
             diagnostics: diagnostics, pageCount: 0, fileCount: 0, totalBytes: 0, largestPage: "",
             largestPageBytes: 0)
@@ -23,15 +23,17 @@ public enum SiteBuilder {
     public static func build(_ configuration: SiteConfiguration) throws -> BuildReport {
         let support = try SupportFiles(configuration: configuration)
         let templates = try TemplateSet(directory: support.templatesDirectory)
-        let (model, diagnostics) = try loadModel(configuration, support: support)
+        let (model, diagnostics, sensitiveValues) = try loadModel(configuration, support: support)
         try check(diagnostics, strict: configuration.strict)
         let changes = try configuration.previousDirectory.map {
             ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: model)
         }
         let directory = try DirectoryWriter(destination: configuration.outputDirectory)
         // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
-        let writer: any SiteWriter =
+        let destination: any SiteWriter =
             configuration.zipPath.map { FanOutWriter([ZipWriter(destination: $0), directory]) } ?? directory
+        // Every byte, final fingerprint included, passes the leak check before it reaches the folder or zip.
+        let writer = LeakCheckingWriter(destination, values: sensitiveValues)
         do {
             let report = try write(
                 model: model, templates: templates, assetsDirectory: support.assetsDirectory,
@@ -61,14 +63,53 @@ public enum SiteBuilder {
     }
 
     static func loadModel(_ configuration: SiteConfiguration, support: SupportFiles) throws -> (
-        SiteModel, [Diagnostic]
+        SiteModel, [Diagnostic], SensitiveValues
     ) {
         let catalog = try CatalogLoader(templatesDirectory: support.templatesDirectory).load()
         let inputs = configuration.inputs.isEmpty ? [try support.sampleInput()] : configuration.inputs
-        let input = InputLoader().load(inputs)
+        let loader = try inputLoader(configuration)
+        let input = loader.load(inputs)
         let builder = SiteModelBuilder(
             catalog: catalog, title: configuration.title, sourceDateEpoch: try sourceDateEpoch(configuration))
-        return builder.build(input)
+        let (model, diagnostics) = builder.build(input)
+        return (model, diagnostics, loader.sensitiveValues)
+    }
+
+    /// The input loader for `--resource-pattern` and `--fingerprint-key-file`.
+    static func inputLoader(_ configuration: SiteConfiguration) throws -> InputLoader {
+        var loader = InputLoader()
+        if !configuration.resourcePatterns.isEmpty {
+            loader.patterns = try configuration.resourcePatterns.map { text in
+                guard let pattern = ResourcePattern(text) else {
+                    throw SiteError.invalidOption(
+                        name: "--resource-pattern '\(text)'",
+                        detail: "expected one {resource} placeholder, such as '{resource}/**' or "
+                            + "'/mnt/snapshots/{resource}/**'")
+                }
+                return pattern
+            }
+        }
+        if let path = configuration.fingerprintKeyFile {
+            let key: [UInt8]
+            do {
+                key = try FileTree.bytes(at: path)
+            } catch {
+                throw SiteError.unreadableFile(
+                    path: path, underlying: (error as? FileTree.ReadError)?.reason ?? "\(error)")
+            }
+            guard key.count >= 16 else {
+                throw SiteError.invalidOption(
+                    name: "--fingerprint-key-file \(path)",
+                    detail: "expected at least 16 bytes of key, found \(key.count)")
+            }
+            loader.fingerprinter = SecretFingerprinter(key: key)
+        }
+        return loader
+    }
+
+    /// Every input format: name and one line on what produces it, for `secret-atlas formats`.
+    public static var inputFormats: [(name: String, summary: String)] {
+        InputFormats.all
     }
 
     /// `SOURCE_DATE_EPOCH` from the environment, the reproducible-builds convention for a build time.

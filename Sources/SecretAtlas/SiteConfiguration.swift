@@ -15,6 +15,10 @@ public struct SiteConfiguration: Sendable {
     /// The process environment, for `SECRET_ATLAS_TEMPLATES`, `SECRET_ATLAS_ASSETS` and
     /// `SOURCE_DATE_EPOCH` (the report time when no input gives a scan time).
     public var environment: [String: String]
+    /// `--resource-pattern` values, tried in order; empty means `{resource}/**`.
+    public var resourcePatterns: [String] = []
+    /// `--fingerprint-key-file`: the key of our secret fingerprints; nil means the documented default.
+    public var fingerprintKeyFile: String?
     /// The folder of the running executable, for the installed `share/secret-atlas` layout.
     public var executableDirectory: String?
     /// `--zip`: also write the whole site as one deterministic zip file here.

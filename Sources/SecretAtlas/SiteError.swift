@@ -34,12 +34,16 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     case itemNotFound(kind: String, id: String, suggestion: String)
     /// `export -o` names a file that is neither `.html` nor `.md`.
     case unknownExportFormat(path: String)
+    /// An output file holds a raw secret value (or a 12-character piece of one) seen during import.
+    case secretLeaked(file: String, finding: String)
+    /// A command-line option's value is malformed.
+    case invalidOption(name: String, detail: String)
 
     /// The process exit code: 65 for bad input, 64 for a usage problem, 1 for a failed build.
     public var exitCode: Int32 {
         switch self {
         case .invalidInput, .warningsWithStrict: 65
-        case .sampleNotFound, .invalidSourceDateEpoch, .unknownExportFormat: 64
+        case .sampleNotFound, .invalidSourceDateEpoch, .unknownExportFormat, .invalidOption: 64
         case .itemNotFound, .previousUnreadable: 65
         default: 1
         }
@@ -81,6 +85,11 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
             "No \(kind) '\(id)' in this report. \(suggestion)"
         case .unknownExportFormat(let path):
             "Cannot tell the export format of '\(path)': name a file ending in .html or .md."
+        case .secretLeaked(let file, let finding):
+            "'\(file)' would contain a secret value (or a 12-character piece of one) of the finding at "
+                + "\(finding); no site was written. The value is not shown. Report this as a bug."
+        case .invalidOption(let name, let detail):
+            "\(name): \(detail)."
         }
     }
 }

@@ -12,13 +12,29 @@ struct SecretAtlasCommand: ParsableCommand {
         commandName: "secret-atlas",
         abstract: "Turn secrets-scanning findings and a cloud security graph into a static HTML site.",
         version: SiteBuilder.version,
-        subcommands: [Build.self, Validate.self, Verify.self, Export.self])
+        subcommands: [Build.self, Validate.self, Verify.self, Export.self, Formats.self])
 }
 
 /// Options shared by `build` and `validate`.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Input files or folders (read recursively). Default: the bundled sample.")
+    @Argument(
+        help: ArgumentHelp(
+            "Input files or folders (read recursively). Default: the bundled sample.",
+            discussion: "Each may be FORMAT:PATH to force a format (see 'secret-atlas formats') and "
+                + "PATH@RESOURCE to put every finding of the file on one resource."))
     var inputs: [String] = []
+
+    @Option(
+        name: .customLong("resource-pattern"),
+        help: ArgumentHelp(
+            "Which resource a finding path is on, e.g. '{resource}/**' (the default) or "
+                + "'/mnt/snapshots/{resource}/**'; repeat to try several in order."))
+    var resourcePatterns: [String] = []
+
+    @Option(
+        name: .customLong("fingerprint-key-file"),
+        help: "File whose bytes key the HMAC-SHA-256 fingerprints of secrets (default: a documented key).")
+    var fingerprintKeyFile: String?
 
     @Option(help: "Folder of Mustache templates and catalog Markdown (default: the bundled Templates/).")
     var templates: String?
@@ -33,11 +49,14 @@ struct InputOptions: ParsableArguments {
         output: String, title: String, zip: String? = nil, previous: String? = nil
     ) -> SiteConfiguration {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        return SiteConfiguration(
+        var configuration = SiteConfiguration(
             inputs: inputs, outputDirectory: output, title: title, templatesDirectory: templates,
             assetsDirectory: assets, strict: strict, environment: ProcessInfo.processInfo.environment,
             executableDirectory: executable.deletingLastPathComponent().path, zipPath: zip,
             previousDirectory: previous)
+        configuration.resourcePatterns = resourcePatterns
+        configuration.fingerprintKeyFile = fingerprintKeyFile
+        return configuration
     }
 }
 
@@ -117,6 +136,18 @@ struct Validate: ParsableCommand {
             } catch let error as SiteError {
                 throw ExitCode(error.exitCode)
             }
+        }
+    }
+}
+
+struct Formats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the input formats, recognised from content or forced with FORMAT:PATH.")
+
+    func run() {
+        let width = SiteBuilder.inputFormats.map(\.name.count).max() ?? 0
+        for format in SiteBuilder.inputFormats {
+            print(format.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + format.summary)
         }
     }
 }

@@ -187,6 +187,67 @@ struct CLITests {
         #expect(result.stderr.contains("Unknown option '--colour'"))
     }
 
+    /// Defender, Azure, AWS and GCP exports given together are recognised from their content and
+    /// built into one site; a path Defender exported both to Resource Graph and Log Analytics is read once.
+    @Test func cloudExportsBuildTogetherByDetection() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cloud-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/Fixtures")
+        let result = try run(
+            ["build", "-o", output.path]
+                + ["defender", "aws", "gcp"].map { fixtures.appendingPathComponent($0).path })
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("is also in"))
+        #expect(!result.stderr.contains("error:"))
+        let inventory = try String(
+            contentsOf: output.appendingPathComponent("inventory/index.html"), encoding: .utf8)
+        #expect(inventory.contains("Internet exposed"))
+    }
+
+    @Test func formatsListsEveryInputFormat() throws {
+        let result = try run(["formats"])
+        #expect(result.status == 0)
+        let names = result.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }
+        #expect(
+            names == [
+                "native", "azure-resource-graph", "log-analytics-attack-paths", "aws-ec2-instances",
+                "gcp-compute-instances", "sarif", "gitleaks", "detect-secrets", "checkov", "native-jsonl",
+                "trufflehog",
+                "trufflehog-legacy", "gitleaks-csv", "openssh-keys",
+            ])
+    }
+
+    @Test func aPatternWithoutResourceIsAUsageError() throws {
+        let result = try run(["validate", "--resource-pattern", "/mnt/**"])
+        #expect(result.status == 64)
+        #expect(
+            result.stderr
+                == "error: --resource-pattern '/mnt/**': expected one {resource} placeholder, such as "
+                + "'{resource}/**' or '/mnt/snapshots/{resource}/**'.\n")
+    }
+
+    /// A secret in a file name would reach the site: exit 1, the finding named, the value not printed,
+    /// the previous site kept.
+    @Test func aLeakingValueExits1AndKeepsThePreviousSite() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site").path
+        #expect(try run(["build", "-o", output, "--quiet"]).status == 0)
+        let report = folder.appendingPathComponent("gitleaks.json")
+        try Data(
+            #"[{"RuleID": "aws-access-token", "File": "vm-7/AKIAZXCVBNMASDFGHJKL.txt", "StartLine": 1, "Secret": "AKIAZXCVBNMASDFGHJKL"}]"#
+                .utf8
+        ).write(to: report)
+        let result = try run(["build", "-o", output, report.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains("of the finding at \(report.path) at [0] (aws-access-key on vm-7, line 1)")
+        )
+        #expect(!result.stderr.contains("AKIAZXCVBNMA"))
+        #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+    }
+
     @Test func aTemplateSyntaxErrorExits1() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

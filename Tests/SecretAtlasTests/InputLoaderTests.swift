@@ -59,7 +59,7 @@ struct InputLoaderTests {
         let input = InputLoader().load([folder.path, folder.appendingPathComponent("gone.json").path])
         #expect(
             input.diagnostics.map(\.description) == [
-                "warning: \(folder.path): the folder holds no .json or .jsonl files.",
+                "warning: \(folder.path): the folder holds no .json, .jsonl, .ndjson, .sarif, .csv, .pub or authorized_keys files.",
                 "error: \(folder.path)/gone.json: no such file or folder.",
             ])
     }

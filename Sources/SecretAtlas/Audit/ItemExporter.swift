@@ -10,7 +10,7 @@ extension SiteBuilder {
         let format = try request.format()
         let support = try SupportFiles(configuration: configuration)
         let templates = try TemplateSet(directory: support.templatesDirectory)
-        let (model, diagnostics) = try loadModel(configuration, support: support)
+        let (model, diagnostics, sensitiveValues) = try loadModel(configuration, support: support)
         try check(diagnostics, strict: configuration.strict)
         let changes = try configuration.previousDirectory.map {
             ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: model)
@@ -37,7 +37,9 @@ extension SiteBuilder {
                 context: context, reportFingerprint: fingerprint, permalink: permalink, baseURL: baseURL
             ).markdown(request.kind, index: found.index)
         }
-        let writer = SingleFileWriter(destination: request.outputPath)
+        // The export passes the same leak check as the site: no raw value seen in the inputs gets out.
+        let writer = LeakCheckingWriter(
+            SingleFileWriter(destination: request.outputPath), values: sensitiveValues)
         do {
             try writer.write(OutputFile(path: found.path, bytes: bytes))
             try writer.finish()

@@ -19,7 +19,8 @@ enum FileTree {
 
     /// The regular files below `folder` whose relative path passes `include`, sorted.
     ///
-    /// Anything whose name starts with a dot (`.git`, `.DS_Store`) is skipped. A symbolic
+    /// Anything whose name starts with a dot (`.git`, `.DS_Store`) is skipped, except `.ssh` folders,
+    /// whose `authorized_keys` and `.pub` files a machine tree's SSH trust comes from. A symbolic
     /// link to a file counts as that file; a link to a folder is not followed, and is reported.
     /// - Returns: the files, a read error for each part that could not be listed, and the links to
     ///   folders that were not followed.
@@ -30,7 +31,7 @@ enum FileTree {
         var errors: [ReadError] = []
         let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-            options: [.skipsHiddenFiles],
+            options: [],
             errorHandler: { url, error in
                 errors.append(ReadError(path: url.path, reason: (error as NSError).localizedDescription))
                 return true
@@ -40,6 +41,10 @@ enum FileTree {
         // The enumerator may report paths through a resolved root (macOS's /private/var for /var).
         let prefixes = [root.standardizedFileURL.path + "/", root.resolvingSymlinksInPath().path + "/"]
         while let url = enumerator?.nextObject() as? URL {
+            if url.lastPathComponent.hasPrefix("."), url.lastPathComponent != ".ssh" {
+                enumerator?.skipDescendants()
+                continue
+            }
             let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
             let path = url.standardizedFileURL.path
             guard let prefix = prefixes.first(where: { path.hasPrefix($0) }) else {
@@ -86,6 +91,28 @@ enum FileTree {
             if count == 0 { return result }
             result.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    /// Up to `count` bytes from the start of a file, to recognise its format without reading it all.
+    /// - Throws: ``ReadError`` with the system's reason.
+    static func prefix(of path: String, count: Int) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var result = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = result.withUnsafeMutableBytes {
+                read(descriptor, $0.baseAddress.map { $0 + filled }, count - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if got == 0 { break }
+            filled += got
+        }
+        return Array(result[0..<filled])
     }
 
     /// A file's content as UTF-8 text.

@@ -6,32 +6,61 @@ import Foundation
     import Darwin
 #endif
 
-/// Finds the input files named on the command line and reads each with the importer for its format.
+/// Finds the input files named on the command line, recognises each one's format from its content
+/// (or takes `FORMAT:PATH`), reads it with that format's importer, and matches scanner findings to
+/// the inventory once everything is read.
 struct InputLoader {
     /// File endings read when a folder is given.
-    static let fileExtensions: Set<String> = ["json", "jsonl", "ndjson"]
+    static let fileExtensions: Set<String> = ["json", "jsonl", "ndjson", "sarif", "csv", "pub"]
+    /// File names read when a folder is given, whatever their ending.
+    static let fileNames: Set<String> = ["authorized_keys", "authorized_keys2"]
+
+    var fingerprinter = SecretFingerprinter()
+    var patterns: [ResourcePattern] = FindingPlacement.defaultPatterns
+    /// Receives every raw value importers see, for the output leak check.
+    var sensitiveValues = SensitiveValues()
 
     /// Reads every input; folders are read recursively in sorted order so the result never depends on
     /// the order the file system lists them in.
-    func load(_ paths: [String]) -> ScanInput {
+    func load(_ arguments: [String]) -> ScanInput {
         var input = ScanInput()
-        for path in paths {
-            for file in expand(path, into: &input.diagnostics) {
-                input.merge(read(file))
+        for argument in arguments {
+            let named = InputArgument(argument)
+            if let format = named.format, !InputFormats.names.contains(format) {
+                input.diagnostics.append(
+                    Diagnostic(
+                        .error, file: named.path,
+                        message: "unknown format \"\(format)\"; expected one of "
+                            + InputFormats.names.joined(separator: ", ") + "."))
+                continue
+            }
+            for (file, treePath, fromFolder) in expand(named.path, into: &input.diagnostics) {
+                var placement = FindingPlacement(patterns: patterns, resource: named.resource)
+                if named.resource != nil { placement.patterns = [] }
+                let context = ImportContext(
+                    file: file, fingerprinter: fingerprinter, placement: placement,
+                    sensitiveValues: sensitiveValues,
+                    treePath: treePath)
+                input.merge(read(context, format: named.format, fromFolder: fromFolder))
             }
         }
+        // Attack-path entities stand in for resources until the inventory, from any file, defines them.
+        input = CloudFormats.mergingAttackPathPlaceholders(input)
+        ResourceMatcher(fingerprinter: fingerprinter).resolve(&input)
         return input
     }
 
-    private func expand(_ path: String, into diagnostics: inout [Diagnostic]) -> [String] {
+    /// Files of a path: the file itself, or a folder's readable files with their path in the folder.
+    private func expand(_ path: String, into diagnostics: inout [Diagnostic]) -> [(String, String?, Bool)] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             diagnostics.append(Diagnostic(.error, file: path, message: "no such file or folder."))
             return []
         }
-        guard isDirectory.boolValue else { return [path] }
+        guard isDirectory.boolValue else { return [(path, nil, false)] }
         let listing = FileTree.files(under: path) {
             Self.fileExtensions.contains(($0 as NSString).pathExtension.lowercased())
+                || Self.fileNames.contains(($0 as NSString).lastPathComponent)
         }
         for error in listing.errors {
             diagnostics.append(Diagnostic(.error, file: error.path, message: "cannot read: \(error.reason)."))
@@ -45,33 +74,169 @@ struct InputLoader {
         }
         if listing.files.isEmpty, listing.errors.isEmpty {
             diagnostics.append(
-                Diagnostic(.warning, file: path, message: "the folder holds no .json or .jsonl files."))
+                Diagnostic(
+                    .warning, file: path,
+                    message:
+                        "the folder holds no .json, .jsonl, .ndjson, .sarif, .csv, .pub or authorized_keys files."
+                ))
         }
-        return listing.files.map { (path as NSString).appendingPathComponent($0) }
+        return listing.files.map { ((path as NSString).appendingPathComponent($0), $0, true) }
     }
 
-    private func read(_ file: String) -> ScanInput {
-        let importer = NativeImporter(file: file)
-        if ["jsonl", "ndjson"].contains((file as NSString).pathExtension.lowercased()) {
-            let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { return failure(file, String(cString: strerror(errno))) }
-            defer { close(descriptor) }
-            let lines = LineReader(descriptor: descriptor)
-            var input = importer.importJSONLines(lines)
-            if let reason = lines.failure {
-                input.diagnostics.append(
-                    Diagnostic(
-                        .error, file: file, location: .line(lines.lineNumber + 1, path: nil),
-                        message: "cannot read further: \(reason)."))
+    /// Reads one file with the forced format or the first that recognises it.
+    private func read(_ context: ImportContext, format forced: String?, fromFolder: Bool) -> ScanInput {
+        let file = context.file
+        if let forced {
+            if let format = InputFormats.jsonDocuments.first(where: { $0.name == forced }) {
+                return readDocument(context) { _ in DocumentFormatReader(format: format) }
             }
-            return input
+            if let format = InputFormats.jsonLines.first(where: { $0.name == forced }) {
+                return readLines(context, format)
+            }
+            if let format = InputFormats.text.first(where: { $0.name == forced }) {
+                return readText(context) { _ in format }
+            }
         }
+        let prefix: [UInt8]
         do {
-            return importer.importJSON(try FileTree.bytes(at: file))
-        } catch let error as FileTree.ReadError {
-            return failure(file, error.reason)
+            prefix = try FileTree.prefix(of: file, count: 1 << 16)
+        } catch {
+            return failure(file, (error as? FileTree.ReadError)?.reason ?? "\(error)")
+        }
+        let fileName = (file as NSString).lastPathComponent
+        let isLinesFile = ["jsonl", "ndjson"].contains((file as NSString).pathExtension.lowercased())
+        let first = prefix.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        if isLinesFile || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            if isLinesFile || Self.looksLikeJSONLines(file) {
+                let records = firstRecords(file)
+                guard !records.isEmpty else { return readLines(context, NativeLinesFormat.self) }
+                guard
+                    let format = InputFormats.jsonLines.first(where: { format in
+                        records.contains { format.recognizes(firstRecord: $0) }
+                    })
+                else {
+                    return unknownFormat(context, fromFolder: fromFolder, kind: "JSON Lines")
+                }
+                return readLines(context, format)
+            }
+            return readDocument(context) { document in
+                if let format = InputFormats.jsonDocuments.first(where: { $0.recognizes(document) }) {
+                    return DocumentFormatReader(format: format)
+                }
+                // A report of one line (TruffleHog with one finding) is JSON Lines of one record.
+                if let format = InputFormats.jsonLines.first(where: { $0.recognizes(firstRecord: document) })
+                {
+                    return SingleLineDocument(format: format)
+                }
+                return nil
+            } unknown: {
+                unknownFormat(context, fromFolder: fromFolder, kind: "JSON")
+            }
+        }
+        let text = String(decoding: prefix, as: UTF8.self)
+        guard let format = InputFormats.text.first(where: { $0.recognizes(prefix: text, fileName: fileName) })
+        else {
+            return unknownFormat(context, fromFolder: fromFolder, kind: "text")
+        }
+        return readText(context) { _ in format }
+    }
+
+    private func unknownFormat(_ context: ImportContext, fromFolder: Bool, kind: String) -> ScanInput {
+        var input = ScanInput()
+        input.diagnostics.append(
+            Diagnostic(
+                fromFolder ? .warning : .error, file: context.file,
+                message: "\(kind) in no known format; tried " + InputFormats.names.joined(separator: ", ")
+                    + (fromFolder
+                        ? ". The file is skipped."
+                        : ". Force one with FORMAT:PATH (see secret-atlas formats).")))
+        return input
+    }
+
+    /// Whether the file's first line is a whole JSON value and more follows: JSON Lines, not a
+    /// pretty-printed document.
+    private static func looksLikeJSONLines(_ file: String) -> Bool {
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let lines = LineReader(descriptor: descriptor)
+        guard let (_, firstLine) = lines.next(), (try? JSONParser.parse(firstLine)) != nil else {
+            return false
+        }
+        while let (_, line) = lines.next() {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            return line.first { $0 != 0x20 && $0 != 0x09 } == UInt8(ascii: "{")
+        }
+        return false
+    }
+
+    /// The first records of a JSON Lines file (up to 20 non-blank lines), to recognise its format even
+    /// when it starts with a scanner's log lines.
+    private func firstRecords(_ file: String) -> [JSONValue] {
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var records: [JSONValue] = []
+        var lines = 0
+        for (_, line) in LineReader(descriptor: descriptor)
+        where !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            if let value = try? JSONParser.parse(line) { records.append(value) }
+            lines += 1
+            if lines == 20 { break }
+        }
+        return records
+    }
+
+    private func readDocument(
+        _ context: ImportContext, choose: (JSONValue) -> (any DocumentReader)?,
+        unknown: () -> ScanInput = { ScanInput() }
+    ) -> ScanInput {
+        let file = context.file
+        let bytes: [UInt8]
+        do {
+            bytes = try FileTree.bytes(at: file)
+        } catch {
+            return failure(file, (error as? FileTree.ReadError)?.reason ?? "\(error)")
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch let error as JSONParser.SyntaxError {
+            var input = ScanInput()
+            input.diagnostics.append(
+                Diagnostic(
+                    .error, file: file, location: .lineColumn(error.line, error.column),
+                    message: "malformed JSON: \(error.detail)."))
+            return input
         } catch {
             return failure(file, "\(error)")
+        }
+        guard let reader = choose(document) else { return unknown() }
+        return reader.readDocument(document, context: context)
+    }
+
+    private func readLines(_ context: ImportContext, _ format: any JSONLinesFormat.Type) -> ScanInput {
+        let file = context.file
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return failure(file, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let lines = LineReader(descriptor: descriptor)
+        var input = format.read(lines, context: context)
+        if let reason = lines.failure {
+            input.diagnostics.append(
+                Diagnostic(
+                    .error, file: file, location: .line(lines.lineNumber + 1, path: nil),
+                    message: "cannot read further: \(reason)."))
+        }
+        return input
+    }
+
+    private func readText(_ context: ImportContext, choose: (String) -> any TextFormat.Type) -> ScanInput {
+        do {
+            let text = String(decoding: try FileTree.bytes(at: context.file), as: UTF8.self)
+            return choose(text).read(text, context: context)
+        } catch {
+            return failure(context.file, (error as? FileTree.ReadError)?.reason ?? "\(error)")
         }
     }
 
@@ -79,6 +244,63 @@ struct InputLoader {
         var input = ScanInput()
         input.diagnostics.append(Diagnostic(.error, file: file, message: "cannot read the file: \(reason)."))
         return input
+    }
+}
+
+/// Something that reads a parsed JSON document: a document format, or a JSON Lines format given a
+/// file of one line.
+private protocol DocumentReader {
+    func readDocument(_ document: JSONValue, context: ImportContext) -> ScanInput
+}
+
+private struct DocumentFormatReader: DocumentReader {
+    let format: any JSONDocumentFormat.Type
+    func readDocument(_ document: JSONValue, context: ImportContext) -> ScanInput {
+        format.read(document, context: context)
+    }
+}
+
+private struct SingleLineDocument: DocumentReader {
+    let format: any JSONLinesFormat.Type
+    func readDocument(_ document: JSONValue, context: ImportContext) -> ScanInput {
+        guard let bytes = try? FileTree.bytes(at: context.file) else { return ScanInput() }
+        let line = Array(bytes.prefix { $0 != 0x0A })
+        return format.read([(1, line)], context: context)
+    }
+}
+
+/// `FORMAT:PATH@RESOURCE`, each part optional.
+struct InputArgument: Equatable {
+    let format: String?
+    let path: String
+    let resource: String?
+
+    init(_ argument: String) {
+        var rest = Substring(argument)
+        // A prefix is a format only when it looks like a format name; `C:\…` and `./a:b` stay paths.
+        if let colon = rest.firstIndex(of: ":"), !FileManager.default.fileExists(atPath: argument) {
+            let name = rest[..<colon]
+            if name.count > 1, name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) {
+                format = String(name)
+                rest = rest[rest.index(after: colon)...]
+            } else {
+                format = nil
+            }
+        } else {
+            format = nil
+        }
+        if let at = rest.lastIndex(of: "@"), !FileManager.default.fileExists(atPath: String(rest)) {
+            let resource = rest[rest.index(after: at)...]
+            if !resource.isEmpty, !resource.contains("/") {
+                self.resource = String(resource)
+                rest = rest[..<at]
+            } else {
+                self.resource = nil
+            }
+        } else {
+            resource = nil
+        }
+        path = String(rest)
     }
 }
 

@@ -43,6 +43,12 @@ struct NativeImporter {
             input.diagnostics.append(Diagnostic(.error, file: file, message: "malformed JSON: \(error)."))
             return input
         }
+        return importDocument(root)
+    }
+
+    /// Reads a parsed JSON document.
+    func importDocument(_ root: JSONValue) -> ScanInput {
+        var input = ScanInput()
         guard case .object(let object) = root else {
             input.diagnostics.append(
                 Diagnostic(

@@ -146,7 +146,10 @@ struct RecordReader {
         -> Value?
     where Value.RawValue == String {
         guard let value = object[key], value != .null else { return nil }
-        guard case .string(let text) = value, let parsed = Value(rawValue: text) else {
+        // Only listed cases are accepted: a case kept out of `allCases` (Cloud.unknown) is internal.
+        guard case .string(let text) = value, let parsed = Value(rawValue: text),
+            Value.allCases.contains(where: { $0.rawValue == text })
+        else {
             fail(key, "expected one of \(Self.choices(type)), found \(value.quotedSummary).")
             return nil
         }
@@ -259,15 +262,20 @@ struct RecordReader {
 
     /// Whether a string has the shape `algorithm:digest`.
     static func isFingerprint(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let algorithm = text[..<colon]
-        let digest = text[text.index(after: colon)...]
+        // On UTF-8 bytes: Character properties cost a Unicode lookup each, and this runs per finding.
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let algorithm = bytes[..<colon]
+        let digest = bytes[bytes.index(after: colon)...]
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
         let algorithmOK =
             !algorithm.isEmpty && algorithm.count <= 32
-            && algorithm.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            && algorithm.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
         let digestOK =
             digest.count >= 16 && digest.count <= 512
-            && digest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=_.-".contains($0)) }
+            && digest.allSatisfy { isAlphanumeric($0) || Array("+/=_.-".utf8).contains($0) }
         return algorithmOK && digestOK
     }
 }

@@ -58,6 +58,24 @@ struct FindingRecord: Sendable, Equatable {
     /// Host or account names the secret names (a connection string's server, a storage account),
     /// lowercased; importers parse them from the raw value so targets can be resolved without it.
     let targetHosts: [String]
+    /// For a finding in git history: the repository (URL or path) and the commit it was found in.
+    var repository: String? = nil
+    var commit: String? = nil
+}
+
+/// An OpenSSH public key file or `authorized_keys` file found in the inputs, before its resource is
+/// matched to the inventory.
+struct SSHKeyFileRecord: Sendable, Equatable {
+    let origin: RecordOrigin
+    /// The resource name from the file's path or `PATH@RESOURCE`.
+    let resource: String
+    /// The file's path on that resource.
+    let path: String
+    /// Whether the file lists keys the resource trusts (`authorized_keys`) rather than one key pair's
+    /// public half (`id_ed25519.pub`).
+    let isAuthorizedKeys: Bool
+    /// `SHA256:…` fingerprints of the keys, in file order.
+    let fingerprints: [String]
 }
 
 /// A graph edge as read from an input file.
@@ -94,14 +112,33 @@ struct ScanInput: Sendable {
     var edges: [EdgeRecord] = []
     var attackPaths: [AttackPathRecord] = []
     var diagnostics: [Diagnostic] = []
+    /// Findings from scanner reports, whose `resource` is still a name from the finding's path, to be
+    /// matched to the inventory once every input is read (``ResourceMatcher``).
+    var scannerFindings: [FindingRecord] = []
+    /// Public key and `authorized_keys` files, matched to resources with the scanner findings.
+    var sshKeyFiles: [SSHKeyFileRecord] = []
 
     /// Appends another input's records after this one's.
     mutating func merge(_ other: ScanInput) {
-        scans += other.scans
-        resources += other.resources
-        findings += other.findings
-        edges += other.edges
-        attackPaths += other.attackPaths
-        diagnostics += other.diagnostics
+        Self.append(other.scannerFindings, to: &scannerFindings)
+        Self.append(other.sshKeyFiles, to: &sshKeyFiles)
+        Self.append(other.scans, to: &scans)
+        Self.append(other.resources, to: &resources)
+        Self.append(other.findings, to: &findings)
+        Self.append(other.edges, to: &edges)
+        Self.append(other.attackPaths, to: &attackPaths)
+        Self.append(other.diagnostics, to: &diagnostics)
+    }
+
+    /// Moves findings into `input.findings` (taking their storage when it is empty).
+    static func appendFindings(_ findings: inout [FindingRecord], to input: inout ScanInput) {
+        append(findings, to: &input.findings)
+        findings = []
+    }
+
+    /// Appends, or takes the other array's storage when this one is empty: a million findings from
+    /// one file are not copied.
+    private static func append<Element>(_ elements: [Element], to array: inout [Element]) {
+        if array.isEmpty { array = elements } else { array += elements }
     }
 }

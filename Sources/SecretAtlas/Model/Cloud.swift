@@ -3,6 +3,11 @@ enum Cloud: String, Sendable, CaseIterable {
     case azure
     case aws
     case gcp
+    /// A resource known only from a scanner's finding paths, with no inventory entry; never read
+    /// from input, so it is left out of ``allCases``.
+    case unknown
+
+    static let allCases: [Cloud] = [.azure, .aws, .gcp]
 
     /// The name shown on pages.
     var displayName: String {
@@ -10,6 +15,7 @@ enum Cloud: String, Sendable, CaseIterable {
         case .azure: "Azure"
         case .aws: "AWS"
         case .gcp: "GCP"
+        case .unknown: "Unknown"
         }
     }
 }

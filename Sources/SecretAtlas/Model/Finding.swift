@@ -17,6 +17,9 @@ struct Finding: Sendable, Equatable {
     let publicKeyFingerprint: String?
     /// Host or account names the secret names, lowercased (see ``FindingRecord/targetHosts``).
     let targetHosts: [String]
+    /// For a finding in git history: the repository and commit it was found in.
+    var repository: String? = nil
+    var commit: String? = nil
 
     /// The last path component, shown in Defender's "File name" column.
     var fileName: String {

@@ -89,13 +89,29 @@ struct SiteModelBuilder {
         return resources.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
+    /// Where a report is: the same secret at the same place from several reports is one occurrence.
+    ///
+    /// Ordered as the fields joined would be.
+    private struct PlaceKey: Hashable, Comparable {
+        let fingerprint: String
+        let resource: String
+        let filePath: String
+        let line: String
+
+        static func < (left: PlaceKey, right: PlaceKey) -> Bool {
+            (left.fingerprint, left.resource, left.filePath, left.line)
+                < (right.fingerprint, right.resource, right.filePath, right.line)
+        }
+    }
+
     private func checkFindings(
         _ records: [FindingRecord], _ resourceIndex: [String: Int], _ diagnostics: inout [Diagnostic]
     ) -> [Finding] {
         var warnedTypes = Set<String>()
-        var byPlace: [String: [FindingRecord]] = [:]
+        // Indexes of the reports at each place, not copies of them: a million findings stay one array.
+        var byPlace: [PlaceKey: [Int]] = [:]
         var findings: [Finding] = []
-        for record in records {
+        for (index, record) in records.enumerated() {
             guard resourceIndex[record.resource] != nil else {
                 diagnostics.append(
                     Diagnostic(
@@ -114,15 +130,17 @@ struct SiteModelBuilder {
                             + "with generic remediation."))
             }
             // The same secret reported twice at the same place (two scanners, two files) is one occurrence.
-            let place = [
-                record.fingerprint, record.resource, record.filePath, record.line.map(String.init) ?? "",
-            ]
-            .joined(separator: "\u{0}")
-            byPlace[place, default: []].append(record)
+            byPlace[
+                PlaceKey(
+                    fingerprint: record.fingerprint, resource: record.resource, filePath: record.filePath,
+                    line: record.line.map(String.init) ?? ""),
+                default: []
+            ].append(index)
         }
+        findings.reserveCapacity(byPlace.count)
         for place in byPlace.keys.sorted() {
             guard let reports = byPlace[place] else { continue }
-            if let finding = merge(reports) { findings.append(finding) }
+            if let finding = merge(reports.map { records[$0] }) { findings.append(finding) }
         }
         return findings
     }
@@ -147,7 +165,9 @@ struct SiteModelBuilder {
             verification: sorted.contains { $0.verification == .verified }
                 ? .verified : sorted.contains { $0.verification == .unverified } ? .unverified : .unknown,
             publicKeyFingerprint: sorted.compactMap(\.publicKeyFingerprint).sorted().first,
-            targetHosts: Array(Set(sorted.flatMap(\.targetHosts))).sorted())
+            targetHosts: Array(Set(sorted.flatMap(\.targetHosts))).sorted(),
+            repository: sorted.compactMap(\.repository).first,
+            commit: sorted.compactMap(\.commit).sorted().first)
     }
 
     private func checkEdges(
@@ -192,14 +212,15 @@ struct SiteModelBuilder {
         _ findings: [Finding], edges: [GraphEdge], trustingMachines: [String: [String]], resources: [Resource]
     ) -> [Secret] {
         let resolver = TargetResolver(edges: edges, trustingMachines: trustingMachines, resources: resources)
-        var groups: [String: [Finding]] = [:]
-        for finding in findings {
-            groups[finding.fingerprint, default: []].append(finding)
+        // Indexes, not copies: each finding is copied once, into its secret.
+        var groups: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated() {
+            groups[finding.fingerprint, default: []].append(index)
         }
         var secrets: [Secret] = []
         secrets.reserveCapacity(groups.count)
         for (fingerprint, group) in groups {
-            let occurrences = group.sorted {
+            let occurrences = group.map { findings[$0] }.sorted {
                 ($0.resourceID, $0.filePath, $0.line ?? 0) < ($1.resourceID, $1.filePath, $1.line ?? 0)
             }
             // The type most occurrences agree on names the secret; ties go to the alphabetically first.
@@ -227,27 +248,44 @@ struct SiteModelBuilder {
                     type: type, occurrences: occurrences, verification: verification,
                     publicKeyFingerprint: publicKey, targets: resolution.targets))
         }
-        return secrets.sorted {
-            let left = catalog.secretType($0.type)
-            let right = catalog.secretType($1.type)
-            return (left.severity.rank, left.title, $0.siteID) < (right.severity.rank, right.title, $1.siteID)
+        // Sort keys are computed once per secret (not per comparison) and indexes sorted, not the
+        // secrets themselves: a million secrets sort in a second instead of twenty.
+        var types: [String: (rank: Int, title: String)] = [:]
+        let keys = secrets.map { secret in
+            let type =
+                types[secret.type]
+                ?? {
+                    let entry = catalog.secretType(secret.type)
+                    types[secret.type] = (entry.severity.rank, entry.title)
+                    return (entry.severity.rank, entry.title)
+                }()
+            return (type.rank, type.title, secret.siteID)
         }
+        return secrets.indices.sorted { keys[$0] < keys[$1] }.map { secrets[$0] }
     }
 
     private func buildAttackPaths(
         _ records: [AttackPathRecord], _ resourceIndex: [String: Int], _ fingerprints: Set<String>,
         _ diagnostics: inout [Diagnostic]
     ) -> [AttackPath] {
-        var seen = Set<String>()
+        // Defender exports one path through several channels (Resource Graph, Log Analytics): the same
+        // id from another file is that path again and is read once; within one file it is a mistake.
+        var seen: [String: String] = [:]
         var paths: [AttackPath] = []
         for record in records {
-            guard seen.insert(record.id).inserted else {
+            if let firstFile = seen[record.id] {
+                let sameFile = firstFile == record.origin.file
                 diagnostics.append(
                     Diagnostic(
-                        .error, file: record.origin.file, location: record.origin.member("id"),
-                        message: "duplicate attack path id \"\(record.id)\"."))
+                        sameFile ? .error : .warning, file: record.origin.file,
+                        location: record.origin.member("id"),
+                        message: sameFile
+                            ? "duplicate attack path id \"\(record.id)\"."
+                            : "attack path \"\(record.id)\" is also in \(firstFile); the one read first is kept."
+                    ))
                 continue
             }
+            seen[record.id] = record.origin.file
             var steps = record.steps
             if steps.first != record.entryPoint { steps.insert(record.entryPoint, at: 0) }
             if steps.last != record.target { steps.append(record.target) }

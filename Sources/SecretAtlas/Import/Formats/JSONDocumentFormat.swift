@@ -1,7 +1,8 @@
 /// An input format whose files are one JSON document (a scanner report, an `az graph query` result).
 ///
 /// Each format recognises itself from the document's shape, so users need not say what a file is;
-/// `FORMAT:PATH` on the command line forces one by ``name``.
+/// `FORMAT:PATH` on the command line forces one by ``name``. Every format is listed in
+/// ``InputFormats``.
 protocol JSONDocumentFormat: Sendable {
     /// The name used in `FORMAT:PATH` and listed by `secret-atlas formats`, such as `sarif`.
     static var name: String { get }
@@ -17,4 +18,13 @@ protocol JSONDocumentFormat: Sendable {
 struct ImportContext: Sendable {
     /// The file as the user named it, for diagnostics and record origins.
     let file: String
+    /// Keys our own fingerprints of raw values (`--fingerprint-key-file`).
+    var fingerprinter = SecretFingerprinter()
+    /// Which resource a finding path belongs to (`--resource-pattern`, `PATH@RESOURCE`).
+    var placement = FindingPlacement()
+    /// Collects every raw value seen, for the output leak check; shared by all files of a build.
+    var sensitiveValues = SensitiveValues()
+    /// The path of the file relative to the folder named on the command line, when it was found by
+    /// reading a folder (a machine tree's `authorized_keys`), else the path as given.
+    var treePath: String?
 }
