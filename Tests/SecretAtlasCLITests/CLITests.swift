@@ -205,6 +205,35 @@ struct CLITests {
         #expect(inventory.contains("Internet exposed"))
     }
 
+    /// Real detect-secrets, checkov and truffleHog 2 outputs over a two-machine fleet, the fleet's
+    /// `.pub` and `authorized_keys` files, and a Resource Graph inventory in which only vm-web-01 has a
+    /// public IP: the deploy key on vm-web-01 is one SSH private key, verified against vm-db-01's
+    /// authorized keys, and the lateral path vm-web-01 → vm-db-01 is computed and named.
+    @Test func fleetScanFindsTheLateralPathBetweenMachines() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fleet-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let scanners = Self.packageRoot.appendingPathComponent("Tests/SecretAtlasTests/Fixtures/scanners")
+        let inputs =
+            [Self.packageRoot.appendingPathComponent("Tests/Fixtures/fleet/arg-inventory.json").path]
+            + ["detect-secrets.json", "checkov.json", "trufflehog2.jsonl", "fleet"].map {
+                scanners.appendingPathComponent($0).path
+            }
+        let result = try run(["build", "-o", output.path, "--resource-pattern", "{resource}/**"] + inputs)
+        #expect(result.status == 0, "\(result.stderr)")
+        let paths = try FileManager.default.contentsOfDirectory(
+            atPath: output.appendingPathComponent("attack-paths").path)
+        let lateral = try #require(paths.first { $0.hasPrefix("vm-web-01-to-vm-db-01-") })
+        let page = try String(
+            contentsOf: output.appendingPathComponent("attack-paths/\(lateral)"), encoding: .utf8)
+        #expect(page.contains("Internet exposed VM has an insecure SSH private key"))
+        #expect(page.contains("SHA256:aN1C2lfJnvxMsF1qbOylS1QWCVzOFI1KtaZNav0XTR8"))
+        let secrets = try FileManager.default.contentsOfDirectory(
+            atPath: output.appendingPathComponent("secrets").path)
+        #expect(secrets.filter { $0.contains("private-key") }.count == 1)
+        #expect(secrets.contains { $0.hasPrefix("ssh-private-key-") })
+    }
+
     @Test func formatsListsEveryInputFormat() throws {
         let result = try run(["formats"])
         #expect(result.status == 0)
