@@ -39,6 +39,8 @@ struct StandalonePage {
             return ""
         }
         css += Self.exportCSS
+        // The page icon is a file of the site; a ticket attachment has none, and the browser's default is fine.
+        html = Self.replace(#"<link rel="icon"[^>]*>\n?"#, in: html) { _ in "" }
         html = Self.replace(#"<script\b[^>]*>[\s\S]*?</script>\n?"#, in: html) { _ in "" }
         html = Self.replace(#"<nav class="site-nav"[\s\S]*?</nav>\n?"#, in: html) { _ in "" }
         html = Self.replace(#"\s(src|href)="([^"]*)""#, in: html) { groups in
