@@ -49,6 +49,7 @@ EXPECTED_TEMPLATE_ROWS = {
     "VM with plaintext secret that can authenticate to another VM": [
         ("nwl-edi-gateway", "SHA256:OC7u8UgUv1WXJZn7…", "nwl-edi-worker-01"),
         ("nwl-geo-api-01", "SHA256:0mL7oNpQNN0rFjRg…", "nwl-route-optimizer-01"),
+        ("vm-nwl-app-01", "SHA256:fSd3LeMvkiTOEEQb…", "vm-nwl-sftp-01"),
         ("vm-nwl-build-01", "SHA256:7+fmVjmQ6EjUv/fZ…", "vm-nwl-app-01"),
         ("vm-nwl-jump-01", "SHA256:7+fmVjmQ6EjUv/fZ…", "vm-nwl-app-01"),
     ],
@@ -63,6 +64,7 @@ EXPECTED_TEMPLATE_ROWS = {
         ("vm-nwl-build-01", "hmac-sha256:e15bf5450b4041c1…", "nwlprodlogs"),
         ("vm-nwl-jump-01", "hmac-sha256:f858f48e3d5afd38…", "nwlprodlogs"),
         ("vm-nwl-proxy-01", "hmac-sha256:451891a752021853…", "nwlprodlogs"),
+        ("vm-nwl-sftp-01", "hmac-sha256:59cd9e7b3729202b…", "nwldevartifacts"),
         ("vm-nwl-sftp-01", "hmac-sha256:f858f48e3d5afd38…", "nwlprodlogs"),
         ("vm-nwl-web-01", "hmac-sha256:e15bf5450b4041c1…", "nwlprodlogs"),
         ("vm-nwl-web-01", "hmac-sha256:f858f48e3d5afd38…", "nwlprodlogs"),

@@ -25,7 +25,7 @@ struct SVGRenderer: Sendable {
         out.reserveCapacity(1500 + graph.nodes.count * 900)
         out +=
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram\" viewBox=\"0 0 \(n(width)) \(n(height))\""
-        out += " width=\"\(n(width))\" height=\"\(n(height))\" role=\"group\""
+        out += " width=\"\(n(width))\" height=\"\(n(height))\""
         out += " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\">"
         out += "<title id=\"\(id)-title\">\(escape(graph.title))</title>"
         out += "<desc id=\"\(id)-desc\">\(escape(graph.summary))</desc>"
