@@ -81,12 +81,10 @@ struct ResourceMatcher {
                     || publicKey != finding.publicKeyFingerprint
             else { continue }
             findings[index] = FindingRecord(
-                origin: finding.origin, resource: id, secretType: type, fingerprint: fingerprint,
-                filePath: finding.filePath, line: finding.line, lastAccess: finding.lastAccess,
-                expiry: finding.expiry, scanner: finding.scanner, firstSeen: finding.firstSeen,
-                lastSeen: finding.lastSeen, verification: finding.verification,
-                publicKeyFingerprint: publicKey,
-                targetHosts: finding.targetHosts, repository: finding.repository, commit: finding.commit)
+                origin: finding.origin,
+                finding: finding.finding.with(
+                    resourceID: id, secretType: type, fingerprint: fingerprint,
+                    publicKeyFingerprint: .some(publicKey)))
         }
         // A place-only fingerprint at a place where another report saw the value is the same secret.
         if findings.contains(where: { SecretFingerprinter.isPlaceFingerprint($0.fingerprint) }) {
@@ -184,12 +182,7 @@ struct ResourceMatcher {
     private static func retyped(_ finding: FindingRecord, as type: String, line: Int? = nil) -> FindingRecord
     {
         FindingRecord(
-            origin: finding.origin, resource: finding.resource, secretType: type,
-            fingerprint: finding.fingerprint,
-            filePath: finding.filePath, line: line ?? finding.line, lastAccess: finding.lastAccess,
-            expiry: finding.expiry,
-            scanner: finding.scanner, firstSeen: finding.firstSeen, lastSeen: finding.lastSeen,
-            verification: finding.verification, publicKeyFingerprint: finding.publicKeyFingerprint,
-            targetHosts: finding.targetHosts, repository: finding.repository, commit: finding.commit)
+            origin: finding.origin,
+            finding: finding.finding.with(secretType: type, line: line.map { .some($0) }))
     }
 }
