@@ -32,7 +32,9 @@ struct SiteModelBuilder {
         }
         let secrets = buildSecrets(
             findings, edges: edges, trustingMachines: trustingMachines, resources: resources)
-        let secretIndex = Dictionary(uniqueKeysWithValues: secrets.enumerated().map { ($1.fingerprint, $0) })
+        var secretIndex: [String: Int] = [:]
+        secretIndex.reserveCapacity(secrets.count)
+        for (position, secret) in secrets.enumerated() { secretIndex[secret.fingerprint] = position }
         var secretsByResource: [String: [Int]] = [:]
         for (position, secret) in secrets.enumerated() {
             for resourceID in secret.resourceIDs {
@@ -288,7 +290,29 @@ struct SiteModelBuilder {
                 }()
             return (type.rank, type.title, secret.siteID)
         }
-        return secrets.indices.sorted { keys[$0] < keys[$1] }.map { secrets[$0] }
+        let order = secrets.indices.sorted { keys[$0] < keys[$1] }
+        Self.permute(&secrets, by: order)
+        return secrets
+    }
+
+    /// Puts `elements[order[i]]` at `i` in place, cycle by cycle: a sorted copy of a million secrets
+    /// would be held beside the originals.
+    private static func permute<Element>(_ elements: inout [Element], by order: [Int]) {
+        var placed = [Bool](repeating: false, count: elements.count)
+        for start in elements.indices where !placed[start] {
+            let first = elements[start]
+            var current = start
+            while true {
+                placed[current] = true
+                let next = order[current]
+                if next == start {
+                    elements[current] = first
+                    break
+                }
+                elements[current] = elements[next]
+                current = next
+            }
+        }
     }
 
     private func buildAttackPaths(

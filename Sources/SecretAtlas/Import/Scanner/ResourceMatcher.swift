@@ -96,10 +96,20 @@ struct ResourceMatcher {
         }
         // Several types for one value at one place (detect-secrets' keyword and entropy plugins on one
         // line) are one occurrence, of the most specific type.
+        // Only a place reported more than once can disagree: places are first told apart by hash, so
+        // the table of types holds the few repeated places, not a million.
+        var seenHashes = Set<Int>()
+        var repeatedHashes = Set<Int>()
+        for finding in findings {
+            let hash = PlaceKey(finding).hashValue
+            if !seenHashes.insert(hash).inserted { repeatedHashes.insert(hash) }
+        }
+        seenHashes = []
         var best: [PlaceKey: String] = [:]
         var conflicting = false
         for finding in findings {
             let key = PlaceKey(finding)
+            guard repeatedHashes.contains(key.hashValue) else { continue }
             if let current = best[key] {
                 if current != finding.secretType { conflicting = true }
                 if Self.rank(current) <= Self.rank(finding.secretType) { continue }
@@ -109,7 +119,9 @@ struct ResourceMatcher {
         if conflicting {
             for index in findings.indices {
                 let finding = findings[index]
-                if let type = best[PlaceKey(finding)], type != finding.secretType {
+                let key = PlaceKey(finding)
+                guard repeatedHashes.contains(key.hashValue) else { continue }
+                if let type = best[key], type != finding.secretType {
                     findings[index] = Self.retyped(finding, as: type)
                 }
             }

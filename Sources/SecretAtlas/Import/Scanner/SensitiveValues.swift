@@ -213,6 +213,23 @@ final class SensitiveValues: @unchecked Sendable {
 
     /// No whitespace, and at least two of: lower case, upper case, digits, other characters.
     static func looksSecret(_ value: String) -> Bool {
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, byte by byte: Character properties cost a Unicode lookup each.
+            var lower = false
+            var upper = false
+            var digit = false
+            var other = false
+            for byte in value.utf8 {
+                switch byte {
+                case 0x09...0x0D, 0x20: return false
+                case 0x61...0x7A: lower = true
+                case 0x41...0x5A: upper = true
+                case 0x30...0x39: digit = true
+                default: other = true
+                }
+            }
+            return [lower, upper, digit, other].filter { $0 }.count >= 2
+        }
         guard !value.contains(where: \.isWhitespace) else { return false }
         let classes = [
             value.contains(where: \.isLowercase), value.contains(where: \.isUppercase),
