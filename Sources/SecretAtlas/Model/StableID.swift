@@ -38,7 +38,8 @@ enum StableID {
                 if pendingDash, !result.isEmpty { result.append("-") }
                 pendingDash = false
                 result.unicodeScalars.append(isUpper ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar)
-                if result.count >= maxLength { break }
+                // Only ASCII is appended: UTF-8 count is the character count, without walking the string.
+                if result.utf8.count >= maxLength { break }
             } else {
                 pendingDash = true
             }

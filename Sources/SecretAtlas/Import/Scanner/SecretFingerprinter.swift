@@ -14,11 +14,17 @@ struct SecretFingerprinter: Sendable {
     /// reports.
     static let defaultKey = Array("SecretAtlas default fingerprint key v1".utf8)
 
-    /// The key's bytes (SymmetricKey is not Sendable; one is made per use).
-    private let key: [UInt8]
+    /// The HMAC already keyed: copied for each message (its state is copy-on-write), so the key is
+    /// not padded and hashed again for each of a million findings.
+    private let keyed: KeyedHMAC
 
     init(key: [UInt8] = Self.defaultKey) {
-        self.key = key
+        keyed = KeyedHMAC(hmac: HMAC<SHA256>(key: SymmetricKey(data: key)))
+    }
+
+    /// HMAC is not marked Sendable; this one is never mutated, only copied.
+    private struct KeyedHMAC: @unchecked Sendable {
+        let hmac: HMAC<SHA256>
     }
 
     /// The fingerprint of a raw value the importer saw.
@@ -46,8 +52,9 @@ struct SecretFingerprinter: Sendable {
     /// `prefix` and the hex HMAC, made in one allocation of the exact size (a million fingerprints are
     /// held until the site is written).
     private func hmac(_ message: [UInt8], prefix: String) -> String {
-        Self.hex(
-            HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)), prefix: prefix)
+        var hmac = keyed.hmac
+        hmac.update(data: message)
+        return Self.hex(hmac.finalize(), prefix: prefix)
     }
 
     static func sha1Hex(_ text: String) -> String {

@@ -49,8 +49,10 @@ final class SensitiveValues: @unchecked Sendable {
     private static let offsetMask: UInt64 = (1 << 40) - 1
     /// Anchor entries not yet sorted.
     private var pending: [UInt64] = []
-    /// Full blocks of anchor entries, each sorted: one growing array would briefly be held twice.
+    /// Full blocks of anchor entries, each sorted from ``sortedBlocks`` on: one growing array would
+    /// briefly be held twice.
     private var blocks: [[UInt64]] = []
+    private var sortedBlocks = 0
     private static let blockSize = 1 << 20
     private var anchorCount = 0
     /// Whole short values by length: entries as above, pointing at the value's bytes.
@@ -183,7 +185,7 @@ final class SensitiveValues: @unchecked Sendable {
         anchorCount += 1
         frozen = false
         if pending.count == Self.blockSize {
-            pending.sort()
+            // Sorted when first searched (``freeze()``): `validate` never searches, so never sorts.
             blocks.append(pending)
             pending = []
         }
@@ -249,10 +251,11 @@ final class SensitiveValues: @unchecked Sendable {
     private func freeze() {
         guard !frozen else { return }
         if !pending.isEmpty {
-            pending.sort()
             blocks.append(pending)
             pending = []
         }
+        for index in sortedBlocks..<blocks.count { blocks[index].sort() }
+        sortedBlocks = blocks.count
         for length in shortEntries.keys { shortEntries[length]?.sort() }
         let count = anchorCount + shortEntries.values.reduce(0) { $0 + $1.count }
         var bits = 1 << 16
