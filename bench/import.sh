@@ -26,9 +26,12 @@ for kind in trufflehog native; do
     /usr/bin/time -v "$BIN" validate "$file" >"$TMP/out" 2>"$TMP/time" || true
     seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$TMP/time")
     rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time")
+    user=$(awk -F': ' '/User time \(seconds\)/ {print $2}' "$TMP/time")
     summary=$(tail -1 "$TMP/out")
-    printf '%-10s %d findings, %d MB of JSON Lines: %.2f s, peak RSS %d MB (%s)\n' \
-        "$kind" "$FINDINGS" $((size / 1000000)) "$seconds" $((rss_kb * 1024 / 1000000)) "$summary"
+    # User CPU and the load average show how much of the wall time was other processes' (shared machine).
+    printf '%-10s %d findings, %d MB of JSON Lines: %.2f s (%.2f s user CPU, load %s), peak RSS %d MB (%s)\n' \
+        "$kind" "$FINDINGS" $((size / 1000000)) "$seconds" "$user" "$(cut -d' ' -f1 /proc/loadavg)" \
+        $((rss_kb * 1024 / 1000000)) "$summary"
     if awk -v s="$seconds" -v r="$rss_kb" 'BEGIN { exit !(s >= 30 || r * 1024 >= 1e9) }'; then
         echo "  over target (30 s, 1 GB)"
         status=1

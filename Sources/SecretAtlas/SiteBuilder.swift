@@ -68,10 +68,10 @@ public enum SiteBuilder {
         let catalog = try CatalogLoader(templatesDirectory: support.templatesDirectory).load()
         let inputs = configuration.inputs.isEmpty ? [try support.sampleInput()] : configuration.inputs
         let loader = try inputLoader(configuration)
-        let input = loader.load(inputs)
         let builder = SiteModelBuilder(
             catalog: catalog, title: configuration.title, sourceDateEpoch: try sourceDateEpoch(configuration))
-        let (model, diagnostics) = builder.build(input)
+        // The records go straight to the builder, which releases them as the model is made.
+        let (model, diagnostics) = builder.build(loader.load(inputs))
         return (model, diagnostics, loader.sensitiveValues)
     }
 

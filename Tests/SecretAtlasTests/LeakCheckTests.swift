@@ -32,6 +32,65 @@ struct LeakCheckTests {
         #expect(values.firstLeak(in: Array("a secret was found".utf8)) == nil)
     }
 
+    /// The sparse index against a brute-force search of every 12-byte piece: random values, outputs
+    /// holding pieces of 11, 12 and more bytes at every alignment, and values inside others.
+    @Test func sparseIndexFindsExactlyTheTwelveBytePieces() {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        func randomText(_ count: Int) -> [UInt8] {
+            (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        }
+        for round in 0..<40 {
+            let values = SensitiveValues(seed: generator.next())
+            var stored: [[UInt8]] = []
+            for finding in 0..<5 {
+                let long = randomText(12 + Int(generator.next() % 60))
+                // A value inside another of the same finding (TruffleHog's Raw inside RawV2).
+                let inner = Array(long.prefix(12 + Int(generator.next() % UInt64(long.count - 11))))
+                values.add(
+                    [String(decoding: long, as: UTF8.self), String(decoding: inner, as: UTF8.self)],
+                    owner: ValueOwner(file: "f\(finding)", location: nil, type: nil, resource: nil, line: nil)
+                )
+                stored.append(long)
+            }
+            for _ in 0..<20 {
+                let value = stored[Int(generator.next() % UInt64(stored.count))]
+                let length = 10 + Int(generator.next() % 6)
+                guard length <= value.count else { continue }
+                let start = Int(generator.next() % UInt64(value.count - length + 1))
+                let output =
+                    Array("<p>".utf8) + Array(value[start..<(start + length)]) + Array("</p>".utf8)
+                let expected = stored.contains { Self.sharesTwelveBytes($0, output) }
+                #expect(
+                    (values.firstLeak(in: output) != nil) == expected,
+                    "round \(round): piece of \(length) at \(start) of \(value.count)")
+            }
+        }
+    }
+
+    @Test func aValueLongerThanOneRunIsSearchedAcrossTheSeam() {
+        let values = SensitiveValues()
+        var generator = SeededGenerator(seed: 3)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        let long = (0..<(1 << 20) + 50).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        values.add(String(decoding: long, as: UTF8.self), owner: "big")
+        for start in [0, (1 << 20) - 20, (1 << 20) - 6, (1 << 20) + 38] {
+            #expect(values.firstLeak(in: Array(long[start..<(start + 12)])) == "big", "at \(start)")
+        }
+    }
+
+    /// Whether `output` holds any 12 bytes of `value` (the reference the index must agree with).
+    private static func sharesTwelveBytes(_ value: [UInt8], _ output: [UInt8]) -> Bool {
+        guard value.count >= 12, output.count >= 12 else { return false }
+        for start in 0...(value.count - 12) {
+            let piece = value[start..<(start + 12)]
+            for offset in 0...(output.count - 12) where output[offset..<(offset + 12)] == piece {
+                return true
+            }
+        }
+        return false
+    }
+
     /// A secret in a file name reaches the site through the finding's path: the build must fail, say
     /// where, and not print the value.
     @Test func aPlantedValueThatWouldLeakFailsTheBuild() throws {

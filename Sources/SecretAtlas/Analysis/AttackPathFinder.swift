@@ -40,6 +40,8 @@ struct AttackPathFinder {
 
     /// Every computed path, in entry-point then priority order (the model sorts them by risk later).
     func paths() -> Result {
+        // Paths start at exposed resources: with none there is nothing to index.
+        guard resources.contains(where: \.internetExposed) else { return Result(paths: [], omitted: 0) }
         let graph = Graph(resources: resources, secrets: secrets, edges: edges)
         let narrator = AttackPathNarrator(graph: graph, catalog: catalog)
         var result: [AttackPath] = []
@@ -62,7 +64,7 @@ extension AttackPathFinder {
     /// The adjacency of the security graph, indexed once.
     struct Graph {
         let resourcesByID: [String: Resource]
-        let secretsByFingerprint: [String: Secret]
+        let secretsByFingerprint: SecretsByFingerprint
         /// Fingerprints of the secrets each resource holds, sorted.
         let held: [String: [String]]
         /// Resources each resource leads to directly, with the relation, sorted by id.
@@ -70,8 +72,7 @@ extension AttackPathFinder {
 
         init(resources: [Resource], secrets: [Secret], edges: [GraphEdge]) {
             resourcesByID = Dictionary(resources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            secretsByFingerprint = Dictionary(
-                secrets.map { ($0.fingerprint, $0) }, uniquingKeysWith: { first, _ in first })
+            secretsByFingerprint = SecretsByFingerprint(secrets)
             var held: [String: Set<String>] = [:]
             for secret in secrets {
                 for id in secret.resourceIDs { held[id, default: []].insert(secret.fingerprint) }
@@ -91,6 +92,27 @@ extension AttackPathFinder {
             self.held = held.mapValues { $0.sorted() }
             self.direct = direct.mapValues {
                 $0.sorted { $0.key < $1.key }.map { (id: $0.key, kind: $0.value) }
+            }
+        }
+
+        /// Secrets by fingerprint, as positions in the list: a million secrets are not copied into a
+        /// table.
+        struct SecretsByFingerprint {
+            private let secrets: [Secret]
+            private let positions: [String: Int]
+
+            init(_ secrets: [Secret]) {
+                self.secrets = secrets
+                var positions: [String: Int] = [:]
+                positions.reserveCapacity(secrets.count)
+                for (position, secret) in secrets.enumerated() where positions[secret.fingerprint] == nil {
+                    positions[secret.fingerprint] = position
+                }
+                self.positions = positions
+            }
+
+            subscript(fingerprint: String) -> Secret? {
+                positions[fingerprint].map { secrets[$0] }
             }
         }
 

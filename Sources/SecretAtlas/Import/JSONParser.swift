@@ -110,7 +110,9 @@ struct JSONParser {
         let startLine = line
         index += 1
         var members: [(key: String, value: JSONValue)] = []
-        var keys = Set<String>()
+        // Duplicates are found by comparing with the members so far while the object is small (a
+        // scanner record has a dozen); a set is built only for large objects.
+        var keys: Set<String>?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -124,7 +126,19 @@ struct JSONParser {
             let keyLine = line
             let keyColumn = index - lineStart + 1
             let key = try parseString()
-            guard keys.insert(key).inserted else {
+            let duplicate: Bool
+            if var set = keys {
+                keys = nil
+                duplicate = !set.insert(key).inserted
+                keys = set
+            } else if members.count < 16 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                var set = Set(members.map(\.key))
+                duplicate = !set.insert(key).inserted
+                keys = set
+            }
+            guard !duplicate else {
                 throw SyntaxError(
                     line: keyLine, column: keyColumn, detail: "duplicate member name \"\(key)\"")
             }
@@ -176,6 +190,20 @@ struct JSONParser {
 
     private mutating func parseString() throws -> String {
         index += 1
+        // Most strings hold no escape: made straight from the input bytes, without a copy.
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\""), let text = String(validating: bytes[start..<index], as: UTF8.self)
+            {
+                index += 1
+                return text
+            }
+            // An escape, a control character or invalid UTF-8: the careful path below says which.
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            index += 1
+        }
+        index = start
         var result: [UInt8] = []
         var runStart = index
         while true {

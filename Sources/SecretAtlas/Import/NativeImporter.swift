@@ -26,6 +26,12 @@ struct NativeImporter {
 
     /// The file name used in diagnostics, as the user named it.
     let file: String
+    /// Shares equal resource ids, paths and types among the file's findings.
+    private let strings = StringInterner()
+
+    init(file: String) {
+        self.file = file
+    }
 
     /// Reads a whole JSON document.
     func importJSON(_ bytes: [UInt8]) -> ScanInput {
@@ -257,11 +263,11 @@ struct NativeImporter {
         else { return }
         input.findings.append(
             FindingRecord(
-                origin: origin, resource: resource, secretType: secretType, fingerprint: fingerprint,
-                filePath: filePath, line: line, lastAccess: times.lastAccess, expiry: times.expiry,
-                scanner: scanner,
+                origin: origin, resource: strings(resource), secretType: strings(secretType),
+                fingerprint: fingerprint, filePath: strings(filePath), line: line,
+                lastAccess: times.lastAccess, expiry: times.expiry, scanner: strings(scanner),
                 firstSeen: times.firstSeen, lastSeen: times.lastSeen, verification: verification,
-                publicKeyFingerprint: publicKey, targetHosts: targetHosts))
+                publicKeyFingerprint: publicKey, targetHosts: strings(targetHosts)))
     }
 
     private func readEdge(_ reader: inout RecordReader, _ origin: RecordOrigin, _ input: inout ScanInput) {

@@ -40,27 +40,49 @@ struct ResourceRecord: Sendable, Equatable {
 
 /// A finding as read from an input file, before cross-checks.
 ///
-/// Holds no secret value.
+/// Holds no secret value. Its fields are the ``Finding`` the model keeps (shared, not copied), with
+/// `resource` still the name as read until ``ResourceMatcher`` matches it to an inventory id.
 struct FindingRecord: Sendable, Equatable {
     let origin: RecordOrigin
-    let resource: String
-    let secretType: String
-    let fingerprint: String
-    let filePath: String
-    let line: Int?
-    let lastAccess: Timestamp?
-    let expiry: Timestamp?
-    let scanner: String?
-    let firstSeen: Timestamp?
-    let lastSeen: Timestamp?
-    let verification: Verification
-    let publicKeyFingerprint: String?
+    let finding: Finding
+
+    init(
+        origin: RecordOrigin, resource: String, secretType: String, fingerprint: String, filePath: String,
+        line: Int?, lastAccess: Timestamp?, expiry: Timestamp?, scanner: String?, firstSeen: Timestamp?,
+        lastSeen: Timestamp?, verification: Verification, publicKeyFingerprint: String?,
+        targetHosts: [String], repository: String? = nil, commit: String? = nil
+    ) {
+        self.origin = origin
+        finding = Finding(
+            resourceID: resource, secretType: secretType, fingerprint: fingerprint, filePath: filePath,
+            line: line, lastAccess: lastAccess, expiry: expiry, scanner: scanner, firstSeen: firstSeen,
+            lastSeen: lastSeen, verification: verification, publicKeyFingerprint: publicKeyFingerprint,
+            targetHosts: targetHosts, repository: repository, commit: commit)
+    }
+
+    init(origin: RecordOrigin, finding: Finding) {
+        self.origin = origin
+        self.finding = finding
+    }
+
+    var resource: String { finding.resourceID }
+    var secretType: String { finding.secretType }
+    var fingerprint: String { finding.fingerprint }
+    var filePath: String { finding.filePath }
+    var line: Int? { finding.line }
+    var lastAccess: Timestamp? { finding.lastAccess }
+    var expiry: Timestamp? { finding.expiry }
+    var scanner: String? { finding.scanner }
+    var firstSeen: Timestamp? { finding.firstSeen }
+    var lastSeen: Timestamp? { finding.lastSeen }
+    var verification: Verification { finding.verification }
+    var publicKeyFingerprint: String? { finding.publicKeyFingerprint }
     /// Host or account names the secret names (a connection string's server, a storage account),
     /// lowercased; importers parse them from the raw value so targets can be resolved without it.
-    let targetHosts: [String]
+    var targetHosts: [String] { finding.targetHosts }
     /// For a finding in git history: the repository (URL or path) and the commit it was found in.
-    var repository: String? = nil
-    var commit: String? = nil
+    var repository: String? { finding.repository }
+    var commit: String? { finding.commit }
 }
 
 /// An OpenSSH public key file or `authorized_keys` file found in the inputs, before its resource is

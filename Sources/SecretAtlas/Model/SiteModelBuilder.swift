@@ -9,7 +9,10 @@ struct SiteModelBuilder {
     let sourceDateEpoch: Int64?
 
     /// Builds the model and returns it with every problem found.
-    func build(_ input: ScanInput) -> (model: SiteModel, diagnostics: [Diagnostic]) {
+    ///
+    /// The input is consumed: its finding records are released once the findings are made from them,
+    /// so a million records and the model are not held at once.
+    func build(_ input: consuming ScanInput) -> (model: SiteModel, diagnostics: [Diagnostic]) {
         var diagnostics = input.diagnostics
         // Exposure comes from the resource's own flag or from an `exposedTo` edge to the Internet.
         var exposedByEdge = Set<String>()
@@ -18,7 +21,9 @@ struct SiteModelBuilder {
         }
         let resources = buildResources(input.resources, exposedByEdge: exposedByEdge, &diagnostics)
         let resourceIndex = Dictionary(uniqueKeysWithValues: resources.enumerated().map { ($1.id, $0) })
-        let findings = checkFindings(input.findings, resourceIndex, &diagnostics)
+        var records: [FindingRecord] = []
+        swap(&records, &input.findings)
+        let findings = checkFindings(&records, resourceIndex, &diagnostics)
         let knownFingerprints = Set(findings.map(\.fingerprint))
         let edges = checkEdges(input.edges, resourceIndex, knownFingerprints, &diagnostics)
         var trustingMachines: [String: [String]] = [:]
@@ -27,7 +32,9 @@ struct SiteModelBuilder {
         }
         let secrets = buildSecrets(
             findings, edges: edges, trustingMachines: trustingMachines, resources: resources)
-        let secretIndex = Dictionary(uniqueKeysWithValues: secrets.enumerated().map { ($1.fingerprint, $0) })
+        var secretIndex: [String: Int] = [:]
+        secretIndex.reserveCapacity(secrets.count)
+        for (position, secret) in secrets.enumerated() { secretIndex[secret.fingerprint] = position }
         var secretsByResource: [String: [Int]] = [:]
         for (position, secret) in secrets.enumerated() {
             for resourceID in secret.resourceIDs {
@@ -89,29 +96,22 @@ struct SiteModelBuilder {
         return resources.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
-    /// Where a report is: the same secret at the same place from several reports is one occurrence.
+    /// Checks the records and makes one finding per place; releases `records`.
     ///
-    /// Ordered as the fields joined would be.
-    private struct PlaceKey: Hashable, Comparable {
-        let fingerprint: String
-        let resource: String
-        let filePath: String
-        let line: String
-
-        static func < (left: PlaceKey, right: PlaceKey) -> Bool {
-            (left.fingerprint, left.resource, left.filePath, left.line)
-                < (right.fingerprint, right.resource, right.filePath, right.line)
-        }
-    }
-
+    /// The same secret reported twice at the same place (two scanners, two files) is one occurrence.
+    /// Findings come in the order of fingerprint, resource, path and line, so a secret's occurrences
+    /// are neighbours.
+    ///
+    /// Places are grouped by sorting indexes, not by a dictionary of keys: a million findings need no
+    /// million-entry table, and a report alone at its place is taken as it is, not copied.
     private func checkFindings(
-        _ records: [FindingRecord], _ resourceIndex: [String: Int], _ diagnostics: inout [Diagnostic]
+        _ records: inout [FindingRecord], _ resourceIndex: [String: Int], _ diagnostics: inout [Diagnostic]
     ) -> [Finding] {
         var warnedTypes = Set<String>()
-        // Indexes of the reports at each place, not copies of them: a million findings stay one array.
-        var byPlace: [PlaceKey: [Int]] = [:]
-        var findings: [Finding] = []
-        for (index, record) in records.enumerated() {
+        var kept: [Int] = []
+        kept.reserveCapacity(records.count)
+        for index in records.indices {
+            let record = records[index]
             guard resourceIndex[record.resource] != nil else {
                 diagnostics.append(
                     Diagnostic(
@@ -129,20 +129,44 @@ struct SiteModelBuilder {
                             "unknown secret type \"\(record.secretType)\"; it is shown as a generic secret "
                             + "with generic remediation."))
             }
-            // The same secret reported twice at the same place (two scanners, two files) is one occurrence.
-            byPlace[
-                PlaceKey(
-                    fingerprint: record.fingerprint, resource: record.resource, filePath: record.filePath,
-                    line: record.line.map(String.init) ?? ""),
-                default: []
-            ].append(index)
+            kept.append(index)
         }
-        findings.reserveCapacity(byPlace.count)
-        for place in byPlace.keys.sorted() {
-            guard let reports = byPlace[place] else { continue }
-            if let finding = merge(reports.map { records[$0] }) { findings.append(finding) }
+        // Reports of one place keep their input order (the index breaks ties), which ``merge(_:)`` relies
+        // on for reports that sort the same.
+        kept.sort { left, right in
+            let a = records[left].finding
+            let b = records[right].finding
+            if a.fingerprint != b.fingerprint { return a.fingerprint < b.fingerprint }
+            if a.resourceID != b.resourceID { return a.resourceID < b.resourceID }
+            if a.filePath != b.filePath { return a.filePath < b.filePath }
+            if a.line != b.line { return (a.line ?? -1) < (b.line ?? -1) }
+            return left < right
         }
+        var findings: [Finding] = []
+        findings.reserveCapacity(kept.count)
+        var start = 0
+        while start < kept.count {
+            let first = records[kept[start]].finding
+            var end = start + 1
+            while end < kept.count, Self.samePlace(first, records[kept[end]].finding) { end += 1 }
+            if end - start == 1, Self.isSortedAndUnique(first.targetHosts) {
+                findings.append(first)
+            } else if let finding = merge(kept[start..<end].map { records[$0] }) {
+                findings.append(finding)
+            }
+            start = end
+        }
+        records = []
         return findings
+    }
+
+    private static func samePlace(_ left: Finding, _ right: Finding) -> Bool {
+        left.fingerprint == right.fingerprint && left.resourceID == right.resourceID
+            && left.filePath == right.filePath && left.line == right.line
+    }
+
+    private static func isSortedAndUnique(_ texts: [String]) -> Bool {
+        zip(texts, texts.dropFirst()).allSatisfy { $0 < $1 }
     }
 
     /// One occurrence from the reports of the same secret at the same place, whatever their order:
@@ -212,15 +236,20 @@ struct SiteModelBuilder {
         _ findings: [Finding], edges: [GraphEdge], trustingMachines: [String: [String]], resources: [Resource]
     ) -> [Secret] {
         let resolver = TargetResolver(edges: edges, trustingMachines: trustingMachines, resources: resources)
-        // Indexes, not copies: each finding is copied once, into its secret.
-        var groups: [String: [Int]] = [:]
-        for (index, finding) in findings.enumerated() {
-            groups[finding.fingerprint, default: []].append(index)
+        // Findings come sorted by fingerprint (``checkFindings``): a secret's occurrences are a run.
+        var groups: [Range<Int>] = []
+        var start = 0
+        while start < findings.count {
+            var end = start + 1
+            while end < findings.count, findings[end].fingerprint == findings[start].fingerprint { end += 1 }
+            groups.append(start..<end)
+            start = end
         }
         var secrets: [Secret] = []
         secrets.reserveCapacity(groups.count)
-        for (fingerprint, group) in groups {
-            let occurrences = group.map { findings[$0] }.sorted {
+        for group in groups {
+            let fingerprint = findings[group.lowerBound].fingerprint
+            let occurrences = findings[group].sorted {
                 ($0.resourceID, $0.filePath, $0.line ?? 0) < ($1.resourceID, $1.filePath, $1.line ?? 0)
             }
             // The type most occurrences agree on names the secret; ties go to the alphabetically first.
@@ -261,7 +290,29 @@ struct SiteModelBuilder {
                 }()
             return (type.rank, type.title, secret.siteID)
         }
-        return secrets.indices.sorted { keys[$0] < keys[$1] }.map { secrets[$0] }
+        let order = secrets.indices.sorted { keys[$0] < keys[$1] }
+        Self.permute(&secrets, by: order)
+        return secrets
+    }
+
+    /// Puts `elements[order[i]]` at `i` in place, cycle by cycle: a sorted copy of a million secrets
+    /// would be held beside the originals.
+    private static func permute<Element>(_ elements: inout [Element], by order: [Int]) {
+        var placed = [Bool](repeating: false, count: elements.count)
+        for start in elements.indices where !placed[start] {
+            let first = elements[start]
+            var current = start
+            while true {
+                placed[current] = true
+                let next = order[current]
+                if next == start {
+                    elements[current] = first
+                    break
+                }
+                elements[current] = elements[next]
+                current = next
+            }
+        }
     }
 
     private func buildAttackPaths(

@@ -24,6 +24,8 @@ struct ImportContext: Sendable {
     var placement = FindingPlacement()
     /// Collects every raw value seen, for the output leak check; shared by all files of a build.
     var sensitiveValues = SensitiveValues()
+    /// Shares equal resource names, paths and host lists among this file's findings.
+    var strings = StringInterner()
     /// The path of the file relative to the folder named on the command line, when it was found by
     /// reading a folder (a machine tree's `authorized_keys`), else the path as given.
     var treePath: String?

@@ -32,8 +32,10 @@ struct FindingPlacement: Sendable {
     static func normalize(_ path: String) -> String {
         var text = path
         if text.hasPrefix("file://") { text = String(text.dropFirst(7)) }
-        if text.contains("%"), let decoded = text.removingPercentEncoding { text = decoded }
-        text = text.replacingOccurrences(of: "\\", with: "/")
+        if text.utf8.contains(UInt8(ascii: "%")), let decoded = text.removingPercentEncoding {
+            text = decoded
+        }
+        if text.utf8.contains(UInt8(ascii: "\\")) { text = text.replacingOccurrences(of: "\\", with: "/") }
         while text.hasPrefix("./") { text.removeFirst(2) }
         return text
     }
@@ -74,6 +76,7 @@ struct ResourcePattern: Sendable {
 
     /// The resource and the path after its folder (always starting with `/`), or nil.
     func match(_ path: String) -> (resource: String, path: String)? {
+        if isFirstSegment { return Self.matchFirstSegment(path) }
         let candidates =
             text.hasPrefix("/") || !path.hasPrefix("/") ? [path] : [path, String(path.dropFirst())]
         for candidate in candidates {
@@ -84,6 +87,32 @@ struct ResourcePattern: Sendable {
             let rest = parts[next...].joined(separator: "/")
             guard !rest.isEmpty else { continue }
             return (resource, "/" + rest)
+        }
+        return nil
+    }
+
+    /// Whether the pattern is `{resource}/**` (the default): the first segment names the resource.
+    private var isFirstSegment: Bool {
+        segments.count == 2 && resourceSegment == 0 && segments[1] == "**" && resourcePrefix.isEmpty
+            && resourceSuffix.isEmpty
+    }
+
+    /// ``match(_:)`` for `{resource}/**` without splitting the path into segments: the first
+    /// non-empty segment and a non-empty rest (a leading `/` is dropped, as a relative pattern
+    /// allows).
+    private static func matchFirstSegment(_ path: String) -> (resource: String, path: String)? {
+        var text = Substring(path)
+        for attempt in 0..<2 {
+            if attempt == 1 {
+                guard path.utf8.first == UInt8(ascii: "/") else { return nil }
+                text = text.dropFirst()
+            }
+            guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")), slash != text.startIndex else {
+                continue
+            }
+            let rest = text[text.utf8.index(after: slash)...]
+            guard !rest.isEmpty else { continue }
+            return (String(text[..<slash]), "/" + rest)
         }
         return nil
     }

@@ -81,12 +81,10 @@ struct ResourceMatcher {
                     || publicKey != finding.publicKeyFingerprint
             else { continue }
             findings[index] = FindingRecord(
-                origin: finding.origin, resource: id, secretType: type, fingerprint: fingerprint,
-                filePath: finding.filePath, line: finding.line, lastAccess: finding.lastAccess,
-                expiry: finding.expiry, scanner: finding.scanner, firstSeen: finding.firstSeen,
-                lastSeen: finding.lastSeen, verification: finding.verification,
-                publicKeyFingerprint: publicKey,
-                targetHosts: finding.targetHosts, repository: finding.repository, commit: finding.commit)
+                origin: finding.origin,
+                finding: finding.finding.with(
+                    resourceID: id, secretType: type, fingerprint: fingerprint,
+                    publicKeyFingerprint: .some(publicKey)))
         }
         // A place-only fingerprint at a place where another report saw the value is the same secret.
         if findings.contains(where: { SecretFingerprinter.isPlaceFingerprint($0.fingerprint) }) {
@@ -98,10 +96,20 @@ struct ResourceMatcher {
         }
         // Several types for one value at one place (detect-secrets' keyword and entropy plugins on one
         // line) are one occurrence, of the most specific type.
+        // Only a place reported more than once can disagree: places are first told apart by hash, so
+        // the table of types holds the few repeated places, not a million.
+        var seenHashes = Set<Int>()
+        var repeatedHashes = Set<Int>()
+        for finding in findings {
+            let hash = PlaceKey(finding).hashValue
+            if !seenHashes.insert(hash).inserted { repeatedHashes.insert(hash) }
+        }
+        seenHashes = []
         var best: [PlaceKey: String] = [:]
         var conflicting = false
         for finding in findings {
             let key = PlaceKey(finding)
+            guard repeatedHashes.contains(key.hashValue) else { continue }
             if let current = best[key] {
                 if current != finding.secretType { conflicting = true }
                 if Self.rank(current) <= Self.rank(finding.secretType) { continue }
@@ -111,7 +119,9 @@ struct ResourceMatcher {
         if conflicting {
             for index in findings.indices {
                 let finding = findings[index]
-                if let type = best[PlaceKey(finding)], type != finding.secretType {
+                let key = PlaceKey(finding)
+                guard repeatedHashes.contains(key.hashValue) else { continue }
+                if let type = best[key], type != finding.secretType {
                     findings[index] = Self.retyped(finding, as: type)
                 }
             }
@@ -184,12 +194,7 @@ struct ResourceMatcher {
     private static func retyped(_ finding: FindingRecord, as type: String, line: Int? = nil) -> FindingRecord
     {
         FindingRecord(
-            origin: finding.origin, resource: finding.resource, secretType: type,
-            fingerprint: finding.fingerprint,
-            filePath: finding.filePath, line: line ?? finding.line, lastAccess: finding.lastAccess,
-            expiry: finding.expiry,
-            scanner: finding.scanner, firstSeen: finding.firstSeen, lastSeen: finding.lastSeen,
-            verification: finding.verification, publicKeyFingerprint: finding.publicKeyFingerprint,
-            targetHosts: finding.targetHosts, repository: finding.repository, commit: finding.commit)
+            origin: finding.origin,
+            finding: finding.finding.with(secretType: type, line: line.map { .some($0) }))
     }
 }

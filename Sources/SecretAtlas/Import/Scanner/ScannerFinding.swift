@@ -59,11 +59,11 @@ extension ImportContext {
         sensitiveValues.add(rawValues.flatMap { Self.cutting(hosts, from: $0) }, owner: owner)
         var secretType = SecretTypes.refine(finding.secretType, rawValues: rawValues, hosts: hosts)
         var publicKey: String?
-        for value in rawValues where value.contains("PRIVATE KEY") {
+        for value in rawValues where UTF8Search.contains(value, "PRIVATE KEY") {
             guard let derived = SSHKeyFingerprint.fromPrivateKey(value) else { continue }
             publicKey = derived
             if secretType == SecretTypes.privateKey,
-                value.contains("OPENSSH PRIVATE KEY") || Self.looksLikeSSHKeyPath(place.path)
+                UTF8Search.contains(value, "OPENSSH PRIVATE KEY") || Self.looksLikeSSHKeyPath(place.path)
             {
                 secretType = SecretTypes.sshPrivateKey
             }
@@ -88,12 +88,14 @@ extension ImportContext {
         }
         input.scannerFindings.append(
             FindingRecord(
-                origin: RecordOrigin(file: file, location: finding.location), resource: place.resource,
-                secretType: secretType, fingerprint: fingerprint, filePath: place.path, line: finding.line,
+                origin: RecordOrigin(file: file, location: finding.location),
+                resource: strings(place.resource),
+                secretType: secretType, fingerprint: fingerprint, filePath: strings(place.path),
+                line: finding.line,
                 lastAccess: nil, expiry: nil, scanner: finding.scanner, firstSeen: nil, lastSeen: nil,
                 verification: finding.verification, publicKeyFingerprint: publicKey,
-                targetHosts: hosts,
-                repository: finding.repository, commit: finding.commit))
+                targetHosts: strings(hosts),
+                repository: strings(finding.repository), commit: finding.commit))
     }
 
     /// The parts of a value between the host names it contains.
@@ -102,6 +104,9 @@ extension ImportContext {
         var pieces = [value]
         for host in hosts.sorted(by: { $0.count > $1.count }) where host.count >= 4 {
             pieces = pieces.flatMap { piece -> [String] in
+                if host.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) {
+                    return cuttingASCII(host, from: piece)
+                }
                 var parts: [String] = []
                 var rest = Substring(piece)
                 while let range = rest.range(of: host, options: .caseInsensitive) {
@@ -115,10 +120,28 @@ extension ImportContext {
         return pieces.filter { !$0.isEmpty }
     }
 
+    /// The parts of `value` around each occurrence of `host` (lower-case ASCII), ignoring ASCII case:
+    /// byte for byte, as Foundation's case-insensitive search would find them, without bridging.
+    private static func cuttingASCII(_ host: String, from value: String) -> [String] {
+        var value = value
+        let pattern = Array(host.utf8)
+        return value.withUTF8 { bytes in
+            var parts: [String] = []
+            var start = 0
+            while let found = UTF8Search.firstOffsetIgnoringASCIICase(of: pattern, in: bytes, from: start) {
+                parts.append(
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
+                start = found + pattern.count
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return parts
+        }
+    }
+
     /// Whether a scanner masked the value: gitleaks `REDACTED` or `abc...`, asterisks.
     static func isMasked(_ value: String) -> Bool {
-        value == "REDACTED" || value.contains("*****") || value.allSatisfy { $0 == "*" }
-            || (value.hasSuffix("...") && !value.contains("\n"))
+        value == "REDACTED" || UTF8Search.contains(value, "*****") || value.utf8.allSatisfy { $0 == 0x2A }
+            || (value.utf8.last == 0x2E && value.hasSuffix("...") && !value.utf8.contains(0x0A))
     }
 
     /// `https://github.com/org/app.git` → `app`.

@@ -149,12 +149,14 @@ enum SecretTypes {
         }
         let text = rawValues.joined(separator: "\n")
         let lower = text.lowercased()
-        if lower.contains(".core.windows.net"), lower.contains("sig=") { return "azure-storage-sas-token" }
-        if lower.contains("x-amz-signature=") { return "aws-s3-presigned-url" }
-        if lower.contains("accountkey="), lower.contains("accountname=") {
+        // Byte searches: Foundation's `contains` bridges to NSString for every finding.
+        func has(_ word: String) -> Bool { UTF8Search.contains(lower, word) }
+        if has(".core.windows.net"), has("sig=") { return "azure-storage-sas-token" }
+        if has("x-amz-signature=") { return "aws-s3-presigned-url" }
+        if has("accountkey="), has("accountname=") {
             return "azure-storage-connection-string"
         }
-        if lower.contains("accountendpoint="), lower.contains("documents.azure.com") {
+        if has("accountendpoint="), has("documents.azure.com") {
             return "azure-cosmosdb-connection-string"
         }
         for host in hosts {

@@ -28,7 +28,9 @@ enum TargetHosts {
 
     /// `Key=Value;Key=Value` (ADO.NET, ODBC, Azure Storage, Cosmos DB, JDBC SQL Server properties).
     private static func fromKeyValuePairs(_ value: String) -> [String] {
-        guard value.contains("="), value.contains(";") else { return [] }
+        guard value.utf8.contains(UInt8(ascii: "=")), value.utf8.contains(UInt8(ascii: ";")) else {
+            return []
+        }
         var hosts: [String] = []
         var accountName: String?
         var suffix: String?
@@ -104,7 +106,9 @@ enum TargetHosts {
 
     /// `hostname:port:database:username:password` (a `.pgpass` line).
     private static func fromPgpass(_ value: String) -> [String] {
-        value.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+        // Four colons at least, or no line can have five fields.
+        guard value.utf8.lazy.filter({ $0 == UInt8(ascii: ":") }).count >= 4 else { return [] }
+        return value.split(whereSeparator: \.isNewline).compactMap { line -> String? in
             let fields = line.split(separator: ":", omittingEmptySubsequences: false)
             guard fields.count == 5, !line.contains("://"), Int(fields[1]) != nil || fields[1] == "*" else {
                 return nil
@@ -115,7 +119,7 @@ enum TargetHosts {
 
     /// TruffleHog's `RawV2` for Azure Storage: `{"accountName": …, "accountKey": …}`.
     private static func fromJSON(_ value: String) -> [String] {
-        guard value.hasPrefix("{"), let data = value.data(using: .utf8),
+        guard value.utf8.first == UInt8(ascii: "{"), let data = value.data(using: .utf8),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [] }
         return object.compactMap { key, value in
@@ -135,6 +139,8 @@ enum TargetHosts {
 
     /// Cloud database and storage host names anywhere in the value (an RDS endpoint in a config line).
     private static func cloudHostnames(in value: String) -> [String] {
+        // Every suffix starts with a dot and holds ".com"/".net"-like endings: no dot, no host.
+        guard value.utf8.contains(UInt8(ascii: ".")) else { return [] }
         let bytes = Array(value.lowercased().utf8)
         var hosts: [String] = []
         for suffix in cloudSuffixes {
