@@ -122,4 +122,41 @@ struct LeakCheckTests {
         #expect(!(caught?.description.contains(String(secret.prefix(12))) ?? true))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
+
+    /// A connection string's scheme and key names are public words (the remediation text names
+    /// `postgresql://`), so a build with one succeeds; its password and account key are still guarded.
+    @Test func connectionStringStructureIsNotALeakButItsCredentialsAre() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let password = "Vq7RtLm2Xw9PzK4s"
+        let accountKey = "c2VjcmV0LWtleS1mb3ItdGVzdHMtb25seS0xMjM0NTY3ODkw"
+        let url = "postgresql://app:\(password)@pg-fleet.postgres.database.azure.com:5432/app?sslmode=require"
+        let storage =
+            "DefaultEndpointsProtocol=https;AccountName=stfleet;AccountKey=\(accountKey);EndpointSuffix=core.windows.net"
+        let report = folder.appendingPathComponent("gitleaks.json")
+        try Data(
+            """
+            [{"RuleID": "generic-api-key", "File": "vm-1/etc/app.env", "StartLine": 3, "Secret": "\(url)", "Match": "\(url)"},
+             {"RuleID": "azure-storage-account-key", "File": "vm-1/etc/sync.conf", "StartLine": 1, "Secret": "\(storage)", "Match": "\(storage)"}]
+            """.utf8
+        ).write(to: report)
+        let output = folder.appendingPathComponent("site").path
+        _ = try SiteBuilder.build(
+            SiteConfiguration(
+                inputs: [report.path], outputDirectory: output, templatesDirectory: TestSupport.templates,
+                assetsDirectory: TestSupport.assets))
+        #expect(ImportContext.structure(of: url).contains("postgresql://"))
+        #expect(ImportContext.structure(of: storage).contains("endpointsuffix=core.windows.net"))
+        #expect(!ImportContext.structure(of: storage).contains { $0.contains(accountKey.lowercased()) })
+        let values = SensitiveValues()
+        values.add(
+            [url, storage].flatMap {
+                ImportContext.cutting(ImportContext.structure(of: $0) + ["stfleet"], from: $0)
+            }, owner: ValueOwner(file: "conn", location: nil, type: nil, resource: nil, line: nil))
+        #expect(
+            values.firstLeak(in: Array("see postgresql://app:… and DefaultEndpointsProtocol=https".utf8))
+                == nil)
+        #expect(values.firstLeak(in: Array("x\(password)x".utf8)) != nil)
+        #expect(values.firstLeak(in: Array(accountKey.prefix(12).utf8)) != nil)
+    }
 }

@@ -56,7 +56,8 @@ extension ImportContext {
         let hosts = TargetHosts.parse(rawValues + finding.hostContext)
         // The host a connection string names is shown on pages (it is how targets are found), so it
         // is cut out of the value before the value's pieces are searched for.
-        sensitiveValues.add(rawValues.flatMap { Self.cutting(hosts, from: $0) }, owner: owner)
+        sensitiveValues.add(
+            rawValues.flatMap { Self.cutting(hosts + Self.structure(of: $0), from: $0) }, owner: owner)
         var secretType = SecretTypes.refine(finding.secretType, rawValues: rawValues, hosts: hosts)
         var publicKey: String?
         for value in rawValues where UTF8Search.contains(value, "PRIVATE KEY") {
@@ -118,6 +119,68 @@ extension ImportContext {
             }
         }
         return pieces.filter { !$0.isEmpty }
+    }
+
+    /// Connection-string keys whose values are public too.
+    ///
+    /// A protocol, an account or server name, an endpoint suffix: pages and remediation text name
+    /// them. Keys whose values are credentials
+    /// (`AccountKey`, `Password`, `SharedAccessSignature`, `User ID` …) are not listed.
+    static let publicConnectionStringKeys: Set<String> = [
+        "defaultendpointsprotocol", "accountname", "endpointsuffix", "blobendpoint", "queueendpoint",
+        "tableendpoint", "fileendpoint", "endpoint", "accountendpoint", "server", "data source", "database",
+        "initial catalog", "port", "sslmode", "encrypt", "trustservercertificate", "connection timeout",
+        "authentication", "sharedaccesskeyname",
+    ]
+
+    /// Connection-string key names, lower-cased with their `=`: public words even where the value is not.
+    static let connectionStringKeyNames =
+        publicConnectionStringKeys.map { $0 + "=" } + [
+            "accountkey=", "sharedaccesskey=", "sharedaccesssignature=", "password=", "pwd=", "user id=",
+            "uid=",
+        ]
+
+    /// The public structure inside a raw value, lower-cased.
+    ///
+    /// URL schemes with their `://` (such as
+    /// `postgresql://` or `jdbc:mysql://`, which remediation text names), connection-string key names,
+    /// and whole `Key=value` fields whose values are public (``publicConnectionStringKeys``).
+    /// They are cut out of the value like host names, so the leak check searches only the parts
+    /// between them, which hold the credentials.
+    static func structure(of value: String) -> [String] {
+        let bytes = Array(value.utf8.lazy.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 })
+        var tokens: [String] = []
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0x3A, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F {
+                var start = index
+                while start > 0, Self.isSchemeByte(bytes[start - 1]) { start -= 1 }
+                if start < index {
+                    tokens.append(String(decoding: bytes[start..<(index + 3)], as: UTF8.self))
+                }
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        guard bytes.contains(0x3D) else { return tokens }
+        for field in bytes.split(separator: 0x3B) {
+            guard let equals = field.firstIndex(of: 0x3D) else { continue }
+            let key = String(decoding: field[field.startIndex..<equals], as: UTF8.self)
+                .trimmingCharacters(in: .whitespaces)
+            if Self.publicConnectionStringKeys.contains(key) {
+                tokens.append(String(decoding: field, as: UTF8.self))
+            }
+        }
+        let lowered = String(decoding: bytes, as: UTF8.self)
+        tokens += connectionStringKeyNames.filter { UTF8Search.contains(lowered, $0) }
+        return tokens
+    }
+
+    /// Letters, digits, `+ . - :` (`jdbc:postgresql`, `mongodb+srv`), lower-cased already.
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2E
+            || byte == 0x2D || byte == 0x3A
     }
 
     /// The parts of `value` around each occurrence of `host` (lower-case ASCII), ignoring ASCII case:
