@@ -29,16 +29,19 @@ public enum SiteBuilder {
             ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: model)
         }
         let directory = try DirectoryWriter(destination: configuration.outputDirectory)
-        // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
-        let destination: any SiteWriter =
-            configuration.zipPath.map { FanOutWriter([ZipWriter(destination: $0), directory]) } ?? directory
-        // Every byte, final fingerprint included, passes the leak check before it reaches the folder or zip.
-        let writer = LeakCheckingWriter(destination, values: sensitiveValues)
+        // Every byte, final fingerprint included, passes the leak check before the folder holds it
+        // (what is checked where: ``LeakCheckingWriter``); the zip is made from that folder.
+        let writer = LeakCheckingWriter(directory, values: sensitiveValues)
         do {
             let report = try write(
                 model: model, templates: templates, assetsDirectory: support.assetsDirectory,
                 changes: changes,
                 to: writer)
+            // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
+            try configuration.zipPath.map {
+                try ZipWriter(destination: $0).archive(
+                    folder: directory.stagingFolder, excluding: [DirectoryWriter.markerName])
+            }
             try writer.finish()
             return BuildReport(
                 diagnostics: diagnostics, pageCount: report.pageCount, fileCount: report.fileCount,
@@ -121,8 +124,9 @@ public enum SiteBuilder {
         return seconds
     }
 
-    /// Renders every planned page, the machine-readable exports and the assets, then seals the site
-    /// with its fingerprint and `SHA256SUMS` (see ``Manifest``) and hands every file to `writer`.
+    /// Renders every planned page, the machine-readable exports and the assets, hands each file to
+    /// `output` as it is produced, then seals the site with its fingerprint and `SHA256SUMS` (see
+    /// ``Manifest`` and ``ManifestWriter``).
     static func write(
         model: SiteModel, templates: TemplateSet, assetsDirectory: String, changes: ChangeSet? = nil,
         to output: any SiteWriter
