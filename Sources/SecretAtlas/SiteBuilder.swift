@@ -144,18 +144,29 @@ public enum SiteBuilder {
             totalBytes += file.count
             if file.count > largest.1 { largest = (file.path, file.count) }
         }
-        let assets =
-            try AssetCopier(directory: assetsDirectory).files() + ExplorerData(model: model).files()
-            + ListData(model: model).files()
-        let exports = try AuditFiles.files(context: context)
-        for file in assets + exports {
+        // Each group of data files is written and let go before the next is made, so only one is
+        // held at a time (findings.sarif and findings.json are the largest files of a site).
+        var dataFiles = 0
+        let makers: [() throws -> [OutputFile]] = [
+            { try AssetCopier(directory: assetsDirectory).files() }, { ExplorerData(model: model).files() },
+            { ListData(model: model).files() },
+        ]
+        for make in makers {
+            for file in try make() {
+                try writer.write(file)
+                totalBytes += file.bytes.count
+                dataFiles += 1
+            }
+        }
+        try AuditFiles.write(context: context) { file in
             try writer.write(file)
             totalBytes += file.bytes.count
+            dataFiles += 1
         }
         try writer.seal()
         return BuildReport(
             diagnostics: [], pageCount: plan.pages.count,
-            fileCount: plan.pages.count + assets.count + exports.count + 2,
+            fileCount: plan.pages.count + dataFiles + 2,
             totalBytes: totalBytes, largestPage: largest.0, largestPageBytes: largest.1)
     }
 }
