@@ -90,3 +90,12 @@ struct ManifestWriterTests {
         #expect(String(decoding: seen, as: UTF8.self) == "--------</p>")
     }
 }
+
+extension ManifestWriterTests {
+    @Test func aPathWrittenTwiceFailsTheSeal() throws {
+        let writer = ManifestWriter(inner: InMemoryWriter())
+        try writer.write(OutputFile(path: "a.html", bytes: Array("one".utf8)))
+        try writer.write(OutputFile(path: "a.html", bytes: Array("two".utf8)))
+        #expect(throws: SiteError.self) { try writer.seal() }
+    }
+}

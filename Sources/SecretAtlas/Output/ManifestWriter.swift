@@ -90,7 +90,13 @@ final class ManifestWriter {
     func seal() throws -> String {
         entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var contentManifest = SHA256()
-        for entry in entries { contentManifest.update(data: Self.line(entry.content, entry.path)) }
+        for (index, entry) in entries.enumerated() {
+            // A file written twice would be one file in the folder but two lines in the manifest.
+            guard index == 0 || entries[index - 1].path != entry.path else {
+                throw SiteError.writeFailed(path: entry.path, underlying: "it was written twice")
+            }
+            contentManifest.update(data: Self.line(entry.content, entry.path))
+        }
         let fingerprint = Manifest.hex(contentManifest.finalize())
         self.fingerprint = fingerprint
         let fingerprintBytes = Array(fingerprint.utf8)
