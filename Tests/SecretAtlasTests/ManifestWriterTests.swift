@@ -99,3 +99,36 @@ extension ManifestWriterTests {
         #expect(throws: SiteError.self) { try writer.seal() }
     }
 }
+
+extension ManifestWriterTests {
+    /// The folder reads a patched file back in 64 KiB chunks: a value the patch completes across a
+    /// chunk boundary is still found, and a clean file hands back exactly its bytes from `start`.
+    @Test func theLeakCheckSeesAcrossReadBackChunksFromAFolder() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let values = SensitiveValues()
+        values.add("k9Qz7Lm2Xp4Rt8Wv", owner: "planted")
+        let directory = try DirectoryWriter(destination: folder.appendingPathComponent("site").path)
+        defer { directory.discard() }
+        let writer = LeakCheckingWriter(directory, values: values)
+        let filler = UInt8(ascii: "a")
+        var bytes = [UInt8](repeating: filler, count: 70_000)
+        // Half the value ends where the first chunk ends, the patch puts the other half at the start of
+        // the second: no 12-byte piece lies within one chunk.
+        bytes.replaceSubrange(65_528..<65_536, with: Array("k9Qz7Lm2".utf8))
+        try writer.write(OutputFile(path: "leaks.html", bytes: bytes))
+        #expect(throws: SiteError.self) {
+            try writer.patch("leaks.html", at: [0, 65_536], with: Array("Xp4Rt8Wv".utf8), thenRead: 0) { _ in
+            }
+        }
+        try writer.write(OutputFile(path: "clean.html", bytes: bytes))
+        var tail: [UInt8] = []
+        try writer.patch("clean.html", at: [0, 65_536], with: Array("--------".utf8), thenRead: 100) {
+            tail += $0
+        }
+        var expected = bytes
+        expected.replaceSubrange(0..<8, with: Array("--------".utf8))
+        expected.replaceSubrange(65_536..<65_544, with: Array("--------".utf8))
+        #expect(tail == Array(expected[100...]))
+    }
+}
