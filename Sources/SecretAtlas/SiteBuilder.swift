@@ -29,16 +29,19 @@ public enum SiteBuilder {
             ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: model)
         }
         let directory = try DirectoryWriter(destination: configuration.outputDirectory)
-        // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
-        let destination: any SiteWriter =
-            configuration.zipPath.map { FanOutWriter([ZipWriter(destination: $0), directory]) } ?? directory
-        // Every byte, final fingerprint included, passes the leak check before it reaches the folder or zip.
-        let writer = LeakCheckingWriter(destination, values: sensitiveValues)
+        // Every byte, final fingerprint included, passes the leak check before the folder holds it
+        // (what is checked where: ``LeakCheckingWriter``); the zip is made from that folder.
+        let writer = LeakCheckingWriter(directory, values: sensitiveValues)
         do {
             let report = try write(
                 model: model, templates: templates, assetsDirectory: support.assetsDirectory,
                 changes: changes,
                 to: writer)
+            // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
+            try configuration.zipPath.map {
+                try ZipWriter(destination: $0).archive(
+                    folder: directory.stagingFolder, excluding: [DirectoryWriter.markerName])
+            }
             try writer.finish()
             return BuildReport(
                 diagnostics: diagnostics, pageCount: report.pageCount, fileCount: report.fileCount,
@@ -121,8 +124,9 @@ public enum SiteBuilder {
         return seconds
     }
 
-    /// Renders every planned page, the machine-readable exports and the assets, then seals the site
-    /// with its fingerprint and `SHA256SUMS` (see ``Manifest``) and hands every file to `writer`.
+    /// Renders every planned page, the machine-readable exports and the assets, hands each file to
+    /// `output` as it is produced, then seals the site with its fingerprint and `SHA256SUMS` (see
+    /// ``Manifest`` and ``ManifestWriter``).
     static func write(
         model: SiteModel, templates: TemplateSet, assetsDirectory: String, changes: ChangeSet? = nil,
         to output: any SiteWriter
@@ -140,18 +144,29 @@ public enum SiteBuilder {
             totalBytes += file.count
             if file.count > largest.1 { largest = (file.path, file.count) }
         }
-        let assets =
-            try AssetCopier(directory: assetsDirectory).files() + ExplorerData(model: model).files()
-            + ListData(model: model).files()
-        let exports = try AuditFiles.files(context: context)
-        for file in assets + exports {
+        // Each group of data files is written and let go before the next is made, so only one is
+        // held at a time (findings.sarif and findings.json are the largest files of a site).
+        var dataFiles = 0
+        let makers: [() throws -> [OutputFile]] = [
+            { try AssetCopier(directory: assetsDirectory).files() }, { ExplorerData(model: model).files() },
+            { ListData(model: model).files() },
+        ]
+        for make in makers {
+            for file in try make() {
+                try writer.write(file)
+                totalBytes += file.bytes.count
+                dataFiles += 1
+            }
+        }
+        try AuditFiles.write(context: context) { file in
             try writer.write(file)
             totalBytes += file.bytes.count
+            dataFiles += 1
         }
         try writer.seal()
         return BuildReport(
             diagnostics: [], pageCount: plan.pages.count,
-            fileCount: plan.pages.count + assets.count + exports.count + 2,
+            fileCount: plan.pages.count + dataFiles + 2,
             totalBytes: totalBytes, largestPage: largest.0, largestPageBytes: largest.1)
     }
 }

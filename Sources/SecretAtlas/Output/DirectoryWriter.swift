@@ -127,6 +127,54 @@ final class DirectoryWriter: SiteWriter {
         }
     }
 
+    /// Patches with `pwrite` and reads back with `pread` through one descriptor: a page is opened
+    /// once more, and its bytes before `start` are neither read nor copied.
+    func patch(
+        _ path: String, at offsets: [Int], with bytes: [UInt8], thenRead start: Int,
+        _ consume: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let full = staging + "/" + path
+        let descriptor = open(full, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.failure(path) }
+        defer { close(descriptor) }
+        for offset in offsets {
+            var done = 0
+            while done < bytes.count {
+                let written = bytes.withUnsafeBytes { buffer in
+                    buffer.baseAddress.map {
+                        pwrite(descriptor, $0 + done, buffer.count - done, off_t(offset + done))
+                    }
+                        ?? 0
+                }
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { throw Self.failure(path) }
+                done += written
+            }
+        }
+        try readBuffer.withUnsafeMutableBytes { buffer in
+            var position = start
+            while true {
+                let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(position))
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else { throw Self.failure(path) }
+                if count == 0 { break }
+                try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                position += count
+            }
+        }
+    }
+
+    /// Reused by every ``patch(_:at:with:thenRead:_:)``: the tails read back are mostly a page footer.
+    private var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
+
+    private static func failure(_ path: String) -> SiteError {
+        SiteError.writeFailed(path: path, underlying: String(cString: strerror(errno)))
+    }
+
+    /// The folder being written, complete once the site is sealed; a zip is built from it
+    /// (``ZipWriter``) before ``finish()`` moves it into place.
+    var stagingFolder: String { staging }
+
     func finish() throws {
         let fileManager = FileManager.default
         let previous = staging.replacingOccurrences(of: ".building-", with: ".previous-")

@@ -18,6 +18,16 @@ final class SingleFileWriter: SiteWriter {
         bytes = file.bytes
     }
 
+    func patch(
+        _ path: String, at offsets: [Int], with bytes: [UInt8], thenRead start: Int,
+        _ consume: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        guard let file = self.bytes else {
+            throw SiteError.writeFailed(path: destination, underlying: "nothing was exported")
+        }
+        self.bytes = try Self.patched(file, at: offsets, with: bytes, thenRead: start, consume)
+    }
+
     func finish() throws {
         guard let bytes else {
             throw SiteError.writeFailed(path: destination, underlying: "nothing was exported")

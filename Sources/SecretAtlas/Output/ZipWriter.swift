@@ -1,42 +1,40 @@
 import Foundation
 internal import ZIPFoundation
 
-/// Writes the site as one zip file whose bytes depend only on the files: entries in path order,
-/// every timestamp 1980-01-01 00:00 UTC (the first time a zip can hold), fixed permissions, deflate.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes a sealed site folder as one zip file whose bytes depend only on the files: entries in path
+/// order, every timestamp 1980-01-01 00:00 UTC (the first time a zip can hold), fixed permissions,
+/// deflate.
 ///
-/// Entries sit at the root of the archive, so it unpacks into whatever folder is chosen and every
-/// relative link keeps working; `secret-atlas verify` checks the unpacked folder.
-final class ZipWriter: SiteWriter {
+/// The zip is made from the folder once it is complete, reading each file from disk in chunks, so
+/// it holds the final bytes (fingerprint filled in) and never the whole site in memory. Entries sit
+/// at the root of the archive, so it unpacks into whatever folder is chosen and every relative link
+/// keeps working; `secret-atlas verify` checks the unpacked folder.
+struct ZipWriter {
     static let timestamp = Date(timeIntervalSince1970: 315_532_800)
 
     let destination: String
-    private var files: [String: [UInt8]] = [:]
 
     init(destination: String) {
         self.destination = URL(fileURLWithPath: destination).standardizedFileURL.path
     }
 
-    func write(_ file: OutputFile) throws {
-        files[file.path] = file.bytes
-    }
-
-    /// Builds the archive beside the destination and moves it into place.
-    func finish() throws {
+    /// Archives every file under `folder` but those named in `excluded` (relative paths), building
+    /// the archive beside the destination and moving it into place.
+    func archive(folder: String, excluding excluded: Set<String>) throws {
         let staging = destination + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         let fileManager = FileManager.default
         try SingleFileWriter.requireParentFolder(of: destination)
         try? fileManager.removeItem(atPath: staging)
         do {
             let archive = try Archive(url: URL(fileURLWithPath: staging), accessMode: .create)
-            for path in files.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-                let data = Data(files[path] ?? [])
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(data.count),
-                    modificationDate: Self.timestamp,
-                    permissions: 0o644, compressionMethod: .deflate
-                ) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
+            for path in try Self.files(under: folder).filter({ !excluded.contains($0) }) {
+                try Self.add(path, from: folder + "/" + path, to: archive)
             }
             if fileManager.fileExists(atPath: destination) {
                 try fileManager.removeItem(atPath: destination)
@@ -46,10 +44,49 @@ final class ZipWriter: SiteWriter {
             try? fileManager.removeItem(atPath: staging)
             throw SiteError.writeFailed(path: destination, underlying: SingleFileWriter.reason(error))
         }
-        files = [:]
     }
 
-    func discard() {
-        files = [:]
+    /// Relative paths of the regular files under `folder`, sorted by their bytes.
+    private static func files(under folder: String) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
+            throw SiteError.writeFailed(path: folder, underlying: "the folder cannot be read")
+        }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.append(path) }
+        }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// One entry, its bytes read from `file` as the archive asks for them.
+    private static func add(_ path: String, from file: String, to archive: Archive) throws {
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw SiteError.writeFailed(path: file, underlying: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw SiteError.writeFailed(path: file, underlying: String(cString: strerror(errno)))
+        }
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(status.st_size), modificationDate: timestamp,
+            permissions: 0o644, compressionMethod: .deflate
+        ) { position, size in
+            var data = Data(count: size)
+            var done = 0
+            try data.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                while done < size {
+                    let count = pread(descriptor, base + done, size - done, off_t(position) + off_t(done))
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else {
+                        throw SiteError.writeFailed(path: file, underlying: "it changed while being archived")
+                    }
+                    done += count
+                }
+            }
+            return data
+        }
     }
 }
