@@ -21,13 +21,8 @@ public enum SiteBuilder {
     /// - Returns: the warnings and what was written.
     /// - Throws: ``SiteError``; on any failure nothing is left at the destination but the previous site.
     public static func build(_ configuration: SiteConfiguration) throws -> BuildReport {
-        let support = try SupportFiles(configuration: configuration)
-        let templates = try TemplateSet(directory: support.templatesDirectory)
-        let (model, diagnostics, sensitiveValues) = try loadModel(configuration, support: support)
-        try check(diagnostics, strict: configuration.strict)
-        let changes = try configuration.previousDirectory.map {
-            ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: model)
-        }
+        let (support, templates, loaded, changes) = try prepare(configuration)
+        let (model, diagnostics, sensitiveValues) = loaded
         let directory = try DirectoryWriter(destination: configuration.outputDirectory)
         // Every byte, final fingerprint included, passes the leak check before the folder holds it
         // (what is checked where: ``LeakCheckingWriter``); the zip is made from that folder.
@@ -53,6 +48,23 @@ public enum SiteBuilder {
         }
     }
 
+    /// What `build` and `export` both start from: support files and templates found, the inputs read
+    /// into a model that passed ``check(_:strict:)``, and the comparison with `--previous`.
+    static func prepare(_ configuration: SiteConfiguration) throws -> (
+        support: SupportFiles, templates: TemplateSet,
+        loaded: (model: SiteModel, diagnostics: [Diagnostic], sensitiveValues: SensitiveValues),
+        changes: ChangeSet?
+    ) {
+        let support = try SupportFiles(configuration: configuration)
+        let templates = try TemplateSet(directory: support.templatesDirectory)
+        let loaded = try loadModel(configuration, support: support)
+        try check(loaded.diagnostics, strict: configuration.strict)
+        let changes = try configuration.previousDirectory.map {
+            ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: loaded.model)
+        }
+        return (support, templates, loaded, changes)
+    }
+
     /// Whether a build with these problems may go on.
     /// - Throws: ``SiteError/invalidInput(diagnostics:)`` when there is an error, or
     ///   ``SiteError/warningsWithStrict(diagnostics:)`` when `strict` and there is a warning.
@@ -66,7 +78,7 @@ public enum SiteBuilder {
     }
 
     static func loadModel(_ configuration: SiteConfiguration, support: SupportFiles) throws -> (
-        SiteModel, [Diagnostic], SensitiveValues
+        model: SiteModel, diagnostics: [Diagnostic], sensitiveValues: SensitiveValues
     ) {
         let catalog = try CatalogLoader(templatesDirectory: support.templatesDirectory).load()
         let inputs = configuration.inputs.isEmpty ? [try support.sampleInput()] : configuration.inputs

@@ -8,13 +8,8 @@ extension SiteBuilder {
         fingerprint: String, permalink: String
     ) {
         let format = try request.format()
-        let support = try SupportFiles(configuration: configuration)
-        let templates = try TemplateSet(directory: support.templatesDirectory)
-        let (model, diagnostics, sensitiveValues) = try loadModel(configuration, support: support)
-        try check(diagnostics, strict: configuration.strict)
-        let changes = try configuration.previousDirectory.map {
-            ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: model)
-        }
+        let (support, templates, loaded, changes) = try prepare(configuration)
+        let (model, sensitiveValues) = (loaded.model, loaded.sensitiveValues)
         let found = try ItemLocator.find(request.kind, request.id, in: model)
         let site = InMemoryWriter()
         _ = try write(
