@@ -307,16 +307,8 @@ final class SensitiveValues: @unchecked Sendable {
 
     /// The arena offset of the first anchor found in `buffer` that is part of a 12-byte match.
     private func scanAnchors(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        let length = Self.anchorLength
         guard anchorCount > 0, buffer.count >= Self.windowLength else { return nil }
-        var rolling = RollingHash(seed: seed, length: length)
-        for index in 0..<buffer.count {
-            rolling.push(buffer[index], dropping: index >= length ? buffer[index - length] : nil)
-            guard index >= length - 1 else { continue }
-            let hash = rolling.value
-            let bit = Int(hash & filterMask)
-            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-            let start = index - length + 1
+        return firstCandidate(in: buffer, length: Self.anchorLength) { start, hash in
             for block in blocks {
                 if let offset = Self.firstMatch(
                     hash, in: block, where: { isLeak(buffer, at: start, anchor: $0) })
@@ -324,12 +316,27 @@ final class SensitiveValues: @unchecked Sendable {
                     return offset
                 }
             }
+            return nil
         }
-        return nil
     }
 
     private func scanShort(_ buffer: UnsafeBufferPointer<UInt8>, length: Int) -> UInt64? {
         guard let entries = shortEntries[length], buffer.count >= length else { return nil }
+        return firstCandidate(in: buffer, length: length) { start, hash in
+            Self.firstMatch(hash, in: entries) { offset in
+                withBytes(at: offset, count: length) { value in
+                    (0..<length).allSatisfy { buffer[start + $0] == value[$0] }
+                }
+            }
+        }
+    }
+
+    /// Rolls a hash over every `length`-byte window of `buffer` and asks `check` about each window
+    /// whose hash passes the filter (start offset, hash); returns the first answer that is not nil.
+    @inline(__always)
+    private func firstCandidate(
+        in buffer: UnsafeBufferPointer<UInt8>, length: Int, _ check: (Int, UInt64) -> UInt64?
+    ) -> UInt64? {
         var rolling = RollingHash(seed: seed, length: length)
         for index in 0..<buffer.count {
             rolling.push(buffer[index], dropping: index >= length ? buffer[index - length] : nil)
@@ -337,13 +344,7 @@ final class SensitiveValues: @unchecked Sendable {
             let hash = rolling.value
             let bit = Int(hash & filterMask)
             guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-            let start = index - length + 1
-            let found = Self.firstMatch(hash, in: entries) { offset in
-                withBytes(at: offset, count: length) { value in
-                    (0..<length).allSatisfy { buffer[start + $0] == value[$0] }
-                }
-            }
-            if let found { return found }
+            if let found = check(index - length + 1, hash) { return found }
         }
         return nil
     }
