@@ -66,8 +66,8 @@ struct FieldTable<Root>: ExpressibleByDictionaryLiteral, @unchecked Sendable {
     private static func typedReader<Value: TemplateValueConvertible>(
         _ type: Value.Type, _ keyPath: PartialKeyPath<Root>
     ) -> (Root) -> TemplateValue {
-        // Cannot fail: the key path's value type is `Value`.
-        let typed = keyPath as! KeyPath<Root, Value>
+        // Always succeeds: the key path's value type is `Value`.
+        guard let typed = keyPath as? KeyPath<Root, Value> else { return { .other($0[keyPath: keyPath]) } }
         return { $0[keyPath: typed].templateValue }
     }
 }
