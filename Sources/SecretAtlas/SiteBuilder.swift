@@ -148,14 +148,11 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(context: context, templates: templates)
         let plan = try SitePlan(model: model, changes: changes)
         let writer = ManifestWriter(inner: output)
-        var totalBytes = 0
-        var largest = ("", 0)
-        for file in try PageRenderQueue(renderer: renderer).render(
-            plan.pages, batchSize: 64, consume: writer.write)
-        {
-            totalBytes += file.count
-            if file.count > largest.1 { largest = (file.path, file.count) }
-        }
+        // Until the writers are safe to call from several threads, pages reach them one at a time.
+        let serial = SerialWriter(writer)
+        let pages = try PageRenderQueue(renderer: renderer).render(plan.pages, consume: serial.write)
+        var totalBytes = pages.totalBytes
+        let largest = (pages.largestPath, pages.largestBytes)
         // Each group of data files is written and let go before the next is made, so only one is
         // held at a time (findings.sarif and findings.json are the largest files of a site).
         var dataFiles = 0
@@ -180,5 +177,18 @@ public enum SiteBuilder {
             diagnostics: [], pageCount: plan.pages.count,
             fileCount: plan.pages.count + dataFiles + 2,
             totalBytes: totalBytes, largestPage: largest.0, largestPageBytes: largest.1)
+    }
+}
+
+/// Passes files to a writer one at a time from any thread.
+private final class SerialWriter: @unchecked Sendable {
+    // @unchecked: `writer` is only touched under `lock`.
+    private let writer: ManifestWriter
+    private let lock = NSLock()
+
+    init(_ writer: ManifestWriter) { self.writer = writer }
+
+    @Sendable func write(_ file: OutputFile) throws {
+        try lock.withLock { try writer.write(file) }
     }
 }

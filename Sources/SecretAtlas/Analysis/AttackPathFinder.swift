@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Finds attack paths in the security graph: from an Internet-exposed resource, through the plaintext
 /// secrets it holds, to the resources those secrets open, and on from there (lateral movement).
 ///
@@ -44,17 +47,31 @@ struct AttackPathFinder {
         guard resources.contains(where: \.internetExposed) else { return Result(paths: [], omitted: 0) }
         let graph = Graph(resources: resources, secrets: secrets, edges: edges)
         let narrator = AttackPathNarrator(graph: graph, catalog: catalog)
+        let entries = resources.filter(\.internetExposed)
+        let maxSecretHops = self.maxSecretHops
+        let maxPaths = maxPathsPerEntryPoint
+        // Entry points are independent: each is searched on any core, into its own slot. Routes
+        // are ranked by what is cheap to know (risk level, hops, target) and only the kept ones
+        // are worded; an entry point in a dense fleet reaches thousands of resources.
+        let found = Mutex([(paths: [AttackPath], omitted: Int)?](repeating: nil, count: entries.count))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let ranked = graph.routes(from: entries[index].id, maxSecretHops: maxSecretHops)
+                .map { route in
+                    (
+                        route: route, rank: AttackPathNarrator.riskLevel(narrator.riskFactors(route)).rank,
+                        hops: route.hops.count, target: route.hops.last?.resource ?? route.entry
+                    )
+                }
+                .sorted { ($0.rank, $0.hops, $0.target) < ($1.rank, $1.hops, $1.target) }
+            let kept = ranked.prefix(maxPaths).map { narrator.path(for: $0.route) }
+            found.withLock { $0[index] = (kept, max(0, ranked.count - maxPaths)) }
+        }
         var result: [AttackPath] = []
         var omitted = 0
-        for entry in resources where entry.internetExposed {
-            let found = graph.routes(from: entry.id, maxSecretHops: maxSecretHops)
-                .map { (path: narrator.path(for: $0), hops: $0.hops.count) }
-                .sorted {
-                    ($0.path.riskLevel.rank, $0.hops, $0.path.target.reference)
-                        < ($1.path.riskLevel.rank, $1.hops, $1.path.target.reference)
-                }
-            result += found.prefix(maxPathsPerEntryPoint).map(\.path)
-            omitted += max(0, found.count - maxPathsPerEntryPoint)
+        for slot in found.withLock({ $0 }) {
+            guard let slot else { continue }
+            result += slot.paths
+            omitted += slot.omitted
         }
         return Result(paths: result, omitted: omitted)
     }

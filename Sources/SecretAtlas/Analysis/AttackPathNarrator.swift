@@ -35,13 +35,8 @@ struct AttackPathNarrator {
         let name =
             "Internet exposed \(Self.entryNoun(entry?.kind)) \(secretPhrase) \(verb) \(Self.targetNoun(target?.kind))"
 
-        var factors = [Factor.internet]
-        if lateral { factors.append(Factor.lateral) }
-        if let kind = target?.kind, Self.holdsData(kind) { factors.append(Factor.sensitive) }
-        if let criticality = target?.criticality, criticality <= .high { factors.append(Factor.critical) }
-        // Exposure plus a working secret is Medium; each further factor raises the level one step.
-        let levels: [Severity] = [.medium, .high, .critical]
-        let risk = levels[min(factors.count - 1, levels.count - 1)]
+        let factors = riskFactors(route)
+        let risk = Self.riskLevel(factors)
 
         var steps: [GraphNode] = [.resource(route.entry)]
         for hop in route.hops {
@@ -58,6 +53,22 @@ struct AttackPathNarrator {
             steps: steps, riskFactors: factors, description: description(route),
             potentialImpact: Self.impact(target), attackStory: story(route), mitre: mitre(route), source: nil,
             origin: .computed)
+    }
+
+    /// The risk factors of a route: cheap, so routes can be ranked before any is worded.
+    func riskFactors(_ route: AttackPathFinder.Graph.Route) -> [String] {
+        let target = graph.resourcesByID[route.hops.last?.resource ?? route.entry]
+        var factors = [Factor.internet]
+        if route.hops.count > 1 { factors.append(Factor.lateral) }
+        if let kind = target?.kind, Self.holdsData(kind) { factors.append(Factor.sensitive) }
+        if let criticality = target?.criticality, criticality <= .high { factors.append(Factor.critical) }
+        return factors
+    }
+
+    /// Exposure plus a working secret is Medium; each further factor raises the level one step.
+    static func riskLevel(_ factors: [String]) -> Severity {
+        let levels: [Severity] = [.medium, .high, .critical]
+        return levels[min(factors.count - 1, levels.count - 1)]
     }
 
     // MARK: - Text

@@ -1,46 +1,70 @@
 import Dispatch
+import Foundation
 import Synchronization
 
-/// Renders pages on every core, in batches, and hands them to a consumer in plan order.
+/// Renders pages on several threads and hands each to a consumer on the thread that rendered it.
 ///
-/// Rendering is pure, so pages can be rendered in any order on any thread; handing them over in
-/// plan order keeps the writer single-threaded and the build deterministic, and batching keeps
-/// memory bounded by one batch of pages rather than the whole site.
+/// Each worker takes the next page of the plan, renders it and passes it straight on, so
+/// rendering, the leak check, hashing and writing of different pages overlap on every core, and
+/// memory holds one page per worker rather than a batch or the site. The consumer must therefore be
+/// safe to call from several threads at once (the writer stack is: see ``ManifestWriter``); the
+/// order files reach it does not matter, because the manifest is sorted when sealed and every file
+/// has its own path.
 struct PageRenderQueue {
-    /// The path and size of one page handed to the consumer.
-    struct Written {
-        let path: String
-        let count: Int
+    /// What was rendered: how many bytes in all and the largest page.
+    struct Summary {
+        var totalBytes = 0
+        var largestPath = ""
+        var largestBytes = 0
+
+        mutating func add(_ path: String, _ count: Int) {
+            totalBytes += count
+            // Ties go to the first path in byte order, so the report does not depend on thread timing.
+            if count > largestBytes || (count == largestBytes && path < largestPath) {
+                largestPath = path
+                largestBytes = count
+            }
+        }
+
+        mutating func merge(_ other: Summary) {
+            let total = totalBytes + other.totalBytes
+            add(other.largestPath, other.largestBytes)
+            totalBytes = total
+        }
     }
 
     let renderer: SiteRenderer
+    /// How many pages are rendered at once; at least 1.
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    /// Renders every page and passes each, in order, to `consume`.
-    /// - Returns: the path and size of each page, in plan order.
-    /// - Throws: the first rendering or consumer error.
+    /// Renders every page and passes each to `consume`, then `pageDone` (for progress).
+    /// - Throws: the first rendering or consumer error; the other workers stop at their next page.
     func render(
-        _ pages: [SitePlan.Page], batchSize: Int, consume: (OutputFile) throws -> Void
-    ) throws -> [Written] {
-        var written: [Written] = []
-        written.reserveCapacity(pages.count)
-        var start = 0
-        while start < pages.count {
-            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
-            let slots = Mutex<[Result<OutputFile, any Error>?]>(Array(repeating: nil, count: batch.count))
-            let renderer = self.renderer
-            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                let result = Result { try renderer.render(batch[index]) }
-                slots.withLock { $0[index] = result }
+        _ pages: [SitePlan.Page], consume: @Sendable (OutputFile) throws -> Void,
+        pageDone: @Sendable () -> Void = {}
+    ) throws -> Summary {
+        let next = Atomic<Int>(0)
+        let failure = Mutex<(any Error)?>(nil)
+        let summary = Mutex(Summary())
+        let renderer = self.renderer
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, pages.count))) { _ in
+            var mine = Summary()
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < pages.count, failure.withLock({ $0 == nil }) else { break }
+                do {
+                    let file = try renderer.render(pages[index])
+                    mine.add(file.path, file.bytes.count)
+                    try consume(file)
+                    pageDone()
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    break
+                }
             }
-            let results = slots.withLock { $0 }
-            for result in results {
-                guard let result else { continue }
-                let file = try result.get()
-                try consume(file)
-                written.append(Written(path: file.path, count: file.bytes.count))
-            }
-            start += batchSize
+            summary.withLock { $0.merge(mine) }
         }
-        return written
+        if let error = failure.withLock({ $0 }) { throw error }
+        return summary.withLock { $0 }
     }
 }
