@@ -218,6 +218,40 @@ struct AttackPathFinderTests {
         #expect(list.contains("SecretAtlas also found 5 more computed paths"))
     }
 
+    /// Once an entry point has 20 critical routes, no longer route can displace them: the search
+    /// stops there, keeps exactly what a full search keeps, and says the count is a lower bound.
+    @Test func theSearchStopsOnceItHoldsEnoughCriticalPaths() throws {
+        var fleet = Fleet()
+        let middle = (0..<24).map { "vm-\($0 + 10)" }
+        fleet.machines =
+            [("vm-a", true, []), ("vm-deep", false, [Self.keyB])] + middle.map { ($0, false, [Self.keyA]) }
+        fleet.stores = middle.map { ("stor-\($0)", "storageAccount") } + [("stor-deep", "storageAccount")]
+        fleet.secrets =
+            [sshKey(on: "vm-a", Self.keyA), sshKey(on: "vm-10", Self.keyB)]
+            + middle.map {
+                (
+                    $0, "azure-storage-connection-string", "hmac-sha256:c000000000000000" + $0.dropFirst(3),
+                    nil, ["stor-\($0)"]
+                )
+            }
+            + [
+                (
+                    "vm-deep", "azure-storage-connection-string", "hmac-sha256:c00000000000000099", nil,
+                    ["stor-deep"]
+                )
+            ]
+        let model = try fleet.model()
+        let paths = computed(model)
+        #expect(paths.count == 20)
+        #expect(paths.allSatisfy { $0.riskLevel == .critical && $0.steps.count == 5 })
+        #expect(paths.map(\.target.reference) == middle.prefix(20).map { "stor-" + $0 })
+        #expect(!paths.contains { $0.target == .resource("stor-deep") })
+        #expect(model.attackPathsOmittedIsLowerBound)
+        let site = try TestSupport.site(for: model)
+        let list = String(decoding: site["attack-paths/index.html"] ?? [], as: UTF8.self)
+        #expect(list.contains("SecretAtlas also found at least"))
+    }
+
     @Test func pathsAreTheSameWhateverTheInputOrder() throws {
         var fleet = Fleet()
         fleet.machines = [

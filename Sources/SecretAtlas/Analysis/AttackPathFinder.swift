@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Finds attack paths in the security graph: from an Internet-exposed resource, through the plaintext
@@ -28,6 +29,9 @@ struct AttackPathFinder {
     struct Result {
         let paths: [AttackPath]
         let omitted: Int
+        /// The search of some entry point stopped once it had enough paths of the highest risk, so
+        /// `omitted` counts what was found, and more exist.
+        var omittedIsLowerBound = false
     }
 
     /// How many secrets a path may pass through; Defender's own paths are rarely longer than three.
@@ -47,33 +51,34 @@ struct AttackPathFinder {
         guard resources.contains(where: \.internetExposed) else { return Result(paths: [], omitted: 0) }
         let graph = Graph(resources: resources, secrets: secrets, edges: edges)
         let narrator = AttackPathNarrator(graph: graph, catalog: catalog)
-        let entries = resources.filter(\.internetExposed)
-        let maxSecretHops = self.maxSecretHops
-        let maxPaths = maxPathsPerEntryPoint
-        // Entry points are independent: each is searched on any core, into its own slot. Routes
-        // are ranked by what is cheap to know (risk level, hops, target) and only the kept ones
-        // are worded; an entry point in a dense fleet reaches thousands of resources.
-        let found = Mutex([(paths: [AttackPath], omitted: Int)?](repeating: nil, count: entries.count))
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let ranked = graph.routes(from: entries[index].id, maxSecretHops: maxSecretHops)
-                .map { route in
-                    (
-                        route: route, rank: AttackPathNarrator.riskLevel(narrator.riskFactors(route)).rank,
-                        hops: route.hops.count, target: route.hops.last?.resource ?? route.entry
-                    )
-                }
-                .sorted { ($0.rank, $0.hops, $0.target) < ($1.rank, $1.hops, $1.target) }
-            let kept = ranked.prefix(maxPaths).map { narrator.path(for: $0.route) }
-            found.withLock { $0[index] = (kept, max(0, ranked.count - maxPaths)) }
+        let search = RouteSearch(graph: graph, maxSecretHops: maxSecretHops, keep: maxPathsPerEntryPoint) {
+            AttackPathNarrator.riskLevel(narrator.riskFactors(hopCount: $0, target: $1)).rank
+        }
+        let entries = resources.filter(\.internetExposed).compactMap { graph.index[$0.id] }
+        // Entry points are independent: workers take them in turn, each with its own scratch space,
+        // and put each one's kept routes in its slot, so the result does not depend on timing.
+        // Only the kept routes are worded; an entry point in a dense fleet reaches thousands.
+        let found = Mutex([RouteSearch.Found?](repeating: nil, count: entries.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in
+            var scratch = RouteSearch.Scratch(nodeCount: graph.ids.count)
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < entries.count else { break }
+                let routes = search.best(from: entries[index], scratch: &scratch)
+                found.withLock { $0[index] = routes }
+            }
         }
         var result: [AttackPath] = []
         var omitted = 0
+        var omittedIsLowerBound = false
         for slot in found.withLock({ $0 }) {
             guard let slot else { continue }
-            result += slot.paths
+            result += slot.routes.map { narrator.path(for: $0) }
             omitted += slot.omitted
+            omittedIsLowerBound = omittedIsLowerBound || slot.stoppedEarly
         }
-        return Result(paths: result, omitted: omitted)
+        return Result(paths: result, omitted: omitted, omittedIsLowerBound: omittedIsLowerBound)
     }
 }
 
@@ -86,6 +91,20 @@ extension AttackPathFinder {
         let held: [String: [String]]
         /// Resources each resource leads to directly, with the relation, sorted by id.
         let direct: [String: [(id: String, kind: GraphEdge.Kind)]]
+        /// Resource ids by index, and the same graph by index for the search: for each resource,
+        /// its hops out in the order ``neighbours(of:)`` gives them.
+        let ids: [String]
+        let index: [String: Int32]
+        let hopsOut: [[IndexedHop]]
+        /// Fingerprints by position in the secrets list.
+        let fingerprints: [String]
+
+        /// A hop by index: `secret` is a position in the secrets list, or -1 for a direct edge.
+        struct IndexedHop {
+            let secret: Int32
+            let relation: GraphEdge.Kind
+            let resource: Int32
+        }
 
         init(resources: [Resource], secrets: [Secret], edges: [GraphEdge]) {
             resourcesByID = Dictionary(resources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -109,6 +128,31 @@ extension AttackPathFinder {
             self.held = held.mapValues { $0.sorted() }
             self.direct = direct.mapValues {
                 $0.sorted { $0.key < $1.key }.map { (id: $0.key, kind: $0.value) }
+            }
+            ids = Array(resourcesByID.keys).sorted()
+            let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+            self.index = index
+            fingerprints = secrets.map(\.fingerprint)
+            var secretPositions: [String: Int32] = [:]
+            for (position, secret) in secrets.enumerated() where secretPositions[secret.fingerprint] == nil {
+                secretPositions[secret.fingerprint] = Int32(position)
+            }
+            let heldByResource = self.held
+            let directByResource = self.direct
+            hopsOut = ids.map { id in
+                var hops: [IndexedHop] = []
+                for fingerprint in heldByResource[id] ?? [] {
+                    guard let position = secretPositions[fingerprint] else { continue }
+                    for target in secrets[Int(position)].targets where target != id {
+                        guard let to = index[target] else { continue }
+                        hops.append(IndexedHop(secret: position, relation: .canAuthenticateTo, resource: to))
+                    }
+                }
+                for (target, kind) in directByResource[id] ?? [] {
+                    guard let to = index[target] else { continue }
+                    hops.append(IndexedHop(secret: -1, relation: kind, resource: to))
+                }
+                return hops
             }
         }
 
@@ -144,49 +188,6 @@ extension AttackPathFinder {
         struct Route: Equatable {
             let entry: String
             let hops: [Hop]
-        }
-
-        /// The shortest route to every resource reachable from `entry`, in the order they are reached.
-        func routes(from entry: String, maxSecretHops: Int) -> [Route] {
-            var reached: [String: [Hop]] = [entry: []]
-            var frontier = [entry]
-            var order: [String] = []
-            var depth = 0
-            while !frontier.isEmpty, depth < maxSecretHops * 2 {
-                depth += 1
-                var next: [String] = []
-                for id in frontier {
-                    guard let sofar = reached[id] else { continue }
-                    for hop in neighbours(of: id) where reached[hop.resource] == nil {
-                        let secretCount =
-                            sofar.filter { $0.secret != nil }.count + (hop.secret == nil ? 0 : 1)
-                        guard secretCount <= maxSecretHops else { continue }
-                        reached[hop.resource] = sofar + [hop]
-                        next.append(hop.resource)
-                        order.append(hop.resource)
-                    }
-                }
-                frontier = next
-            }
-            return order.compactMap { id in
-                guard let hops = reached[id], hops.contains(where: { $0.secret != nil }) else { return nil }
-                return Route(entry: entry, hops: hops)
-            }
-        }
-
-        /// The hops out of a resource, secrets first (sorted by fingerprint, then target id), then edges.
-        private func neighbours(of id: String) -> [Hop] {
-            var hops: [Hop] = []
-            for fingerprint in held[id] ?? [] {
-                guard let secret = secretsByFingerprint[fingerprint] else { continue }
-                for target in secret.targets where target != id && resourcesByID[target] != nil {
-                    hops.append(Hop(secret: fingerprint, relation: .canAuthenticateTo, resource: target))
-                }
-            }
-            for (target, kind) in direct[id] ?? [] where resourcesByID[target] != nil {
-                hops.append(Hop(secret: nil, relation: kind, resource: target))
-            }
-            return hops
         }
     }
 }

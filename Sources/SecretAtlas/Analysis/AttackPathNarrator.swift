@@ -57,9 +57,14 @@ struct AttackPathNarrator {
 
     /// The risk factors of a route: cheap, so routes can be ranked before any is worded.
     func riskFactors(_ route: AttackPathFinder.Graph.Route) -> [String] {
-        let target = graph.resourcesByID[route.hops.last?.resource ?? route.entry]
+        riskFactors(hopCount: route.hops.count, target: route.hops.last?.resource ?? route.entry)
+    }
+
+    /// The risk factors of a route of `hopCount` hops to `targetID`.
+    func riskFactors(hopCount: Int, target targetID: String) -> [String] {
+        let target = graph.resourcesByID[targetID]
         var factors = [Factor.internet]
-        if route.hops.count > 1 { factors.append(Factor.lateral) }
+        if hopCount > 1 { factors.append(Factor.lateral) }
         if let kind = target?.kind, Self.holdsData(kind) { factors.append(Factor.sensitive) }
         if let criticality = target?.criticality, criticality <= .high { factors.append(Factor.critical) }
         return factors

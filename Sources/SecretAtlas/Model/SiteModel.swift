@@ -24,6 +24,8 @@ struct SiteModel: Sendable {
     let attackPathsByNode: [GraphNode: [Int]]
     /// Computed paths found beyond each entry point's limit and not kept (see ``AttackPathFinder``).
     let attackPathsOmitted: Int
+    /// Whether more were found than ``attackPathsOmitted`` counts: a search stopped early.
+    var attackPathsOmittedIsLowerBound = false
     /// Position in ``secrets`` by fingerprint.
     let secretIndex: [String: Int]
     /// Positions in ``secrets`` of the secrets without an identified target resource.

@@ -55,7 +55,7 @@ struct SiteModelBuilder {
         }
         let scanTime =
             input.scans.compactMap(\.time).max() ?? sourceDateEpoch.map(Timestamp.init(secondsSince1970:))
-        let model = SiteModel(
+        var model = SiteModel(
             title: title, scanTime: scanTime,
             scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
             resources: resources, secrets: secrets, edges: edges, attackPaths: paths, catalog: catalog,
@@ -63,6 +63,7 @@ struct SiteModelBuilder {
             attackPathsByNode: pathsByNode, attackPathsOmitted: computed.omitted, secretIndex: secretIndex,
             secretsWithoutTarget: secrets.indices.filter { secrets[$0].targets.isEmpty },
             trustingMachines: trustingMachines)
+        model.attackPathsOmittedIsLowerBound = computed.omittedIsLowerBound
         return (model, diagnostics)
     }
 

@@ -63,7 +63,9 @@ struct AttackPathListPage: Sendable, TemplateFields {
         riskCounts = RiskCountView.counts(of: model.attackPaths)
         pagination = PaginationView(
             first: SiteRoutes.attackPaths, current: page, rowCount: model.attackPaths.count, root: shell.root)
-        let omitted = Wording.counted(model.attackPathsOmitted, "more computed path")
+        let omitted =
+            (model.attackPathsOmittedIsLowerBound ? "at least " : "")
+            + Wording.counted(model.attackPathsOmitted, "more computed path")
         let limit = AttackPathFinder.defaultMaxPathsPerEntryPoint
         omittedText =
             "SecretAtlas also found \(omitted) beyond its limit of \(limit) per entry point (the most "
