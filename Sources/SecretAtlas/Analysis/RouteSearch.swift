@@ -43,7 +43,8 @@ struct RouteSearch: Sendable {
     private let lateralRank: [UInt8]
 
     /// - Parameter rank: the risk rank of a route of so many hops to a resource id.
-    init(
+    /// - Parameters:
+    ///   - rank: the risk rank of a route of so many hops to a resource id.
         graph: AttackPathFinder.Graph, maxSecretHops: Int, keep: Int, rank: (Int, String) -> Int
     ) {
         self.graph = graph
