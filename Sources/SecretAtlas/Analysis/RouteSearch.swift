@@ -42,9 +42,12 @@ struct RouteSearch: Sendable {
     private let directRank: [UInt8]
     private let lateralRank: [UInt8]
 
-    /// - Parameter rank: the risk rank of a route of so many hops to a resource id.
     /// - Parameters:
+    ///   - graph: the indexed graph.
+    ///   - maxSecretHops: how many secrets a route may pass through.
+    ///   - keep: how many routes an entry point keeps.
     ///   - rank: the risk rank of a route of so many hops to a resource id.
+    init(
         graph: AttackPathFinder.Graph, maxSecretHops: Int, keep: Int, rank: (Int, String) -> Int
     ) {
         self.graph = graph
