@@ -67,7 +67,7 @@ browser-test: deps browser-deps python-deps
 	python3 Tests/browser/check_pages.py .build/browser-site
 	python3 Tests/browser/check_exports.py .build/debug/secret-atlas .build/browser-site
 	python3 Tests/browser/browser_tests.py .build/browser-site --sample
-	rm -rf .build/browser-synth && python3 bench/synth.py --findings 3000 -o .build/browser-synth/input --quiet
+	rm -rf .build/browser-synth && .build/debug/secret-atlas synth --vms 300 --findings 3000 -o .build/browser-synth/input --quiet
 	.build/debug/secret-atlas build .build/browser-synth/input -o .build/browser-synth/site --quiet
 	python3 Tests/browser/browser_tests.py .build/browser-synth/site
 
