@@ -57,75 +57,19 @@ struct SynthEstate {
     let adminKeyCount: Int
 
     init(machineCount: Int, identifiers: SynthIdentifiers, random: inout SynthRandom) {
-        let subscriptions = (0..<4).map { identifiers.guid("subscription", $0) }
-        let awsAccounts = (0..<3).map { index in
-            let value = UInt64(identifiers.hexID("account", index, length: 10), radix: 16) ?? 0
-            return String(100_000_000_000 + value % 899_999_999_999)
-        }
-        let gcpProjects = ["nwl-routing-prod", "nwl-ml-dev", "nwl-shared-prod"]
+        let accounts = SynthAccounts(identifiers: identifiers)
         let adminKeyCount = max(4, machineCount / 25)
         self.adminKeyCount = adminKeyCount
 
-        let clouds = WeightedTable(SynthCatalog.clouds)
-        let environments = WeightedTable(SynthCatalog.environments)
-        let criticality = WeightedTable(SynthCatalog.criticality)
+        let draw = MachineDraw(
+            identifiers: identifiers, accounts: accounts, numberWidth: max(4, String(machineCount).count),
+            adminKeyCount: adminKeyCount)
         var machines: [SynthMachine] = []
         machines.reserveCapacity(machineCount)
         var weights: [(Int, Double)] = []
         weights.reserveCapacity(machineCount)
-        let numberWidth = max(4, String(machineCount).count)
         for index in 0..<machineCount {
-            let cloud = clouds.pick(using: &random)
-            let (team, owner, costCenter) = random.element(of: SynthCatalog.teams)
-            let environment = environments.pick(using: &random)
-            let role = random.element(of: SynthCatalog.roles)
-            let region = random.element(of: SynthCatalog.regions[cloud] ?? [])
-            let windows = random.chance(SynthCatalog.windowsShare[cloud] ?? 0)
-            let os = random.element(of: windows ? SynthCatalog.windows : SynthCatalog.linux[cloud] ?? [])
-            let number = String(index + 1).leftPadded(to: numberWidth)
-            let name = (cloud == .azure ? "vm-" : "") + "nwl-\(team)-\(role)-\(number)"
-            var tags = [
-                ("env", environment), ("owner", "\(owner)@\(SynthCatalog.domain)"),
-                ("cost-center", costCenter),
-            ]
-            let id: String
-            let subscription: String
-            var resourceGroup: String?
-            let user: String
-            switch cloud {
-            case .azure:
-                subscription = random.element(of: subscriptions)
-                let group = "rg-nwl-\(team)-\(environment)"
-                resourceGroup = group
-                id =
-                    "/subscriptions/\(subscription)/resourceGroups/\(group)/providers/Microsoft.Compute/virtualMachines/\(name)"
-                user = windows ? "nwladmin" : "azureuser"
-            case .aws:
-                subscription = random.element(of: awsAccounts)
-                id =
-                    "arn:aws:ec2:\(region):\(subscription):instance/i-\(identifiers.hexID("instance", index, length: 17))"
-                tags.append(("Name", name))
-                user = windows ? "Administrator" : (os.hasPrefix("Ubuntu") ? "ubuntu" : "ec2-user")
-            case .gcp:
-                subscription = random.element(of: gcpProjects)
-                let zone = "\(region)-\(random.element(of: ["a", "b", "c"]))"
-                id =
-                    "https://www.googleapis.com/compute/v1/projects/\(subscription)/zones/\(zone)/instances/\(name)"
-                user = windows ? "nwladmin" : "nwl_deploy"
-            }
-            let exposed = random.chance(SynthCatalog.exposedProbability)
-            let level = criticality.pick(using: &random)
-            let adminKeys = (0..<random.element(of: [0, 1, 1, 2])).map { _ in random.int(below: adminKeyCount)
-            }
-            machines.append(
-                SynthMachine(
-                    id: id, name: name, cloud: cloud, subscription: subscription,
-                    resourceGroup: resourceGroup,
-                    region: region, os: os, tags: tags, exposed: exposed, criticality: level,
-                    windows: windows,
-                    home: windows ? "C:\\Users\\\(user)" : "/home/\(user)",
-                    app: random.element(of: SynthCatalog.apps),
-                    adminKeys: adminKeys))
+            machines.append(draw.machine(index, &random))
             weights.append((index, random.element(of: SynthCatalog.machineWeights)))
         }
         self.machines = machines
@@ -133,6 +77,7 @@ struct SynthEstate {
 
         // Stores: one per 20 machines, at least one of each kind.
         let kinds = WeightedTable(SynthCatalog.storeKinds)
+        let environments = WeightedTable(SynthCatalog.environments)
         let storeCount = max(
             SynthStoreKind.allCases.count,
             (machineCount + SynthCatalog.machinesPerStore - 1) / SynthCatalog.machinesPerStore)
@@ -145,8 +90,8 @@ struct SynthEstate {
             storesByKind[kind.rawValue].append(stores.count)
             stores.append(
                 Self.store(
-                    kind, index: index, identifiers: identifiers, subscriptions: subscriptions,
-                    awsAccounts: awsAccounts, environments: environments, random: &random))
+                    kind, index: index, identifiers: identifiers, accounts: accounts,
+                    environments: environments, random: &random))
         }
         self.stores = stores
         self.storesByKind = storesByKind
@@ -158,7 +103,7 @@ struct SynthEstate {
         let buckets = storesByKind[SynthStoreKind.s3Bucket.rawValue]
         let userCount = max(2, machineCount / SynthCatalog.machinesPerIAMUser)
         iamUsers = (0..<userCount).map { index in
-            let account = random.element(of: awsAccounts)
+            let account = random.element(of: accounts.aws)
             let name = "svc-\(random.element(of: SynthCatalog.apps))-\(String(index + 1).leftPadded(to: 3))"
             var allowed: [Int] = []
             for _ in 0..<random.int(in: 1...3) {
@@ -171,8 +116,8 @@ struct SynthEstate {
     }
 
     private static func store(
-        _ kind: SynthStoreKind, index: Int, identifiers: SynthIdentifiers, subscriptions: [String],
-        awsAccounts: [String], environments: WeightedTable<String>, random: inout SynthRandom
+        _ kind: SynthStoreKind, index: Int, identifiers: SynthIdentifiers, accounts: SynthAccounts,
+        environments: WeightedTable<String>, random: inout SynthRandom
     ) -> SynthStore {
         let (team, owner, costCenter) = random.element(of: SynthCatalog.teams)
         let environment = environments.pick(using: &random)
@@ -183,7 +128,7 @@ struct SynthEstate {
         let criticality = environment == "prod" && random.chance(0.5) ? "critical" : "high"
         switch kind {
         case .rdsInstance, .s3Bucket:
-            let account = random.element(of: awsAccounts)
+            let account = random.element(of: accounts.aws)
             let region = random.element(of: SynthCatalog.regions[.aws] ?? [])
             if kind == .rdsInstance {
                 let name = "nwl-\(team)-\(environment)-\(number)"
@@ -202,7 +147,7 @@ struct SynthEstate {
                 resourceGroup: nil, region: region, tags: tags, criticality: criticality,
                 hostnames: ["\(name).s3.amazonaws.com", "\(name).s3.\(region).amazonaws.com"])
         default:
-            let subscription = random.element(of: subscriptions)
+            let subscription = random.element(of: accounts.azure)
             let region = random.element(of: SynthCatalog.regions[.azure] ?? [])
             let group = "rg-nwl-\(team)-\(environment)"
             let (provider, short, suffix): (String, String, String) =
@@ -244,6 +189,84 @@ struct SynthEstate {
             if !chosen.contains(machine) { chosen.append(machine) }
         }
         return chosen
+    }
+}
+
+/// The subscriptions, accounts and projects an estate spans.
+struct SynthAccounts {
+    let azure: [String]
+    let aws: [String]
+    let gcp = ["nwl-routing-prod", "nwl-ml-dev", "nwl-shared-prod"]
+
+    init(identifiers: SynthIdentifiers) {
+        azure = (0..<4).map { identifiers.guid("subscription", $0) }
+        aws = (0..<3).map { index in
+            let value = UInt64(identifiers.hexID("account", index, length: 10), radix: 16) ?? 0
+            return String(100_000_000_000 + value % 899_999_999_999)
+        }
+    }
+}
+
+/// Draws one machine: cloud, team, role, OS, id in its cloud's shape, exposure and admin keys.
+private struct MachineDraw {
+    let identifiers: SynthIdentifiers
+    let accounts: SynthAccounts
+    /// Digits in machine numbers (`0042`), enough for the largest.
+    let numberWidth: Int
+    let adminKeyCount: Int
+    let clouds = WeightedTable(SynthCatalog.clouds)
+    let environments = WeightedTable(SynthCatalog.environments)
+    let criticality = WeightedTable(SynthCatalog.criticality)
+
+    func machine(_ index: Int, _ random: inout SynthRandom) -> SynthMachine {
+        let cloud = clouds.pick(using: &random)
+        let (team, owner, costCenter) = random.element(of: SynthCatalog.teams)
+        let environment = environments.pick(using: &random)
+        let role = random.element(of: SynthCatalog.roles)
+        let region = random.element(of: SynthCatalog.regions[cloud] ?? [])
+        let windows = random.chance(SynthCatalog.windowsShare[cloud] ?? 0)
+        let os = random.element(of: windows ? SynthCatalog.windows : SynthCatalog.linux[cloud] ?? [])
+        let name =
+            (cloud == .azure ? "vm-" : "")
+            + "nwl-\(team)-\(role)-\(String(index + 1).leftPadded(to: numberWidth))"
+        var tags = [
+            ("env", environment), ("owner", "\(owner)@\(SynthCatalog.domain)"), ("cost-center", costCenter),
+        ]
+        let id: String
+        let subscription: String
+        var resourceGroup: String?
+        let user: String
+        switch cloud {
+        case .azure:
+            subscription = random.element(of: accounts.azure)
+            let group = "rg-nwl-\(team)-\(environment)"
+            resourceGroup = group
+            id =
+                "/subscriptions/\(subscription)/resourceGroups/\(group)"
+                + "/providers/Microsoft.Compute/virtualMachines/\(name)"
+            user = windows ? "nwladmin" : "azureuser"
+        case .aws:
+            subscription = random.element(of: accounts.aws)
+            let instance = identifiers.hexID("instance", index, length: 17)
+            id = "arn:aws:ec2:\(region):\(subscription):instance/i-\(instance)"
+            tags.append(("Name", name))
+            user = windows ? "Administrator" : (os.hasPrefix("Ubuntu") ? "ubuntu" : "ec2-user")
+        case .gcp:
+            subscription = random.element(of: accounts.gcp)
+            let zone = "\(region)-\(random.element(of: ["a", "b", "c"]))"
+            id =
+                "https://www.googleapis.com/compute/v1/projects/\(subscription)/zones/\(zone)/instances/\(name)"
+            user = windows ? "nwladmin" : "nwl_deploy"
+        }
+        let exposed = random.chance(SynthCatalog.exposedProbability)
+        let level = criticality.pick(using: &random)
+        let adminKeys = (0..<random.element(of: [0, 1, 1, 2])).map { _ in random.int(below: adminKeyCount) }
+        return SynthMachine(
+            id: id, name: name, cloud: cloud, subscription: subscription, resourceGroup: resourceGroup,
+            region: region, os: os, tags: tags, exposed: exposed, criticality: level, windows: windows,
+            home: windows ? "C:\\Users\\\(user)" : "/home/\(user)",
+            app: random.element(of: SynthCatalog.apps),
+            adminKeys: adminKeys)
     }
 }
 
