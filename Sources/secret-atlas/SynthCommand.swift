@@ -9,10 +9,10 @@ struct Synth: ParsableCommand {
         discussion: "Only DIR/input.jsonl is written (through a temporary file, renamed when complete); "
             + "anything else in DIR is left as it is.")
 
-    @Option(help: "Number of machines (at least 1).")
+    @Option(help: "Number of machines (1 to 10,000,000).")
     var vms: Int
 
-    @Option(help: "Number of findings (0 or more).")
+    @Option(help: "Number of findings (0 to 1,000,000,000).")
     var findings: Int
 
     @Option(help: "Seed of the random estate: the same arguments always give the same bytes.")

@@ -57,11 +57,11 @@ struct SynthCLITests {
     @Test(arguments: [
         (
             ["synth", "--vms", "0", "--findings", "5", "-o", "x"],
-            "error: --vms 0: expected at least 1 machine"
+            "error: --vms 0: expected 1 to 10000000 machines"
         ),
         (
             ["synth", "--vms", "2", "--findings=-3", "-o", "x"],
-            "error: --findings -3: expected 0 or more findings"
+            "error: --findings -3: expected 0 to 1000000000 findings"
         ),
         (["synth", "--vms", "2", "-o", "x"], "Missing expected argument '--findings <findings>'"),
         (["synth", "--vms", "2", "--findings", "5", "--seed", "-1", "-o", "x"], "--seed"),

@@ -80,12 +80,19 @@ struct SyntheticInputTests {
     }
 
     @Test func rejectsCountsOutOfRange() {
-        #expect(throws: SiteError.invalidOption(name: "--vms 0", detail: "expected at least 1 machine")) {
+        #expect(throws: SiteError.invalidOption(name: "--vms 0", detail: "expected 1 to 10000000 machines")) {
             try Self.generate(machines: 0, findings: 10, seed: 1)
         }
-        #expect(throws: SiteError.invalidOption(name: "--findings -1", detail: "expected 0 or more findings"))
-        {
+        #expect(
+            throws: SiteError.invalidOption(
+                name: "--findings -1", detail: "expected 0 to 1000000000 findings")
+        ) {
             try Self.generate(machines: 1, findings: -1, seed: 1)
+        }
+        #expect(
+            throws: SiteError.invalidOption(name: "--vms 10000001", detail: "expected 1 to 10000000 machines")
+        ) {
+            try Self.generate(machines: 10_000_001, findings: 1, seed: 1)
         }
     }
 

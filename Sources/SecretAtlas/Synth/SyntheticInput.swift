@@ -53,15 +53,23 @@ public enum SyntheticInput {
         }
     }
 
-    /// - Throws: ``SiteError/invalidOption(name:detail:)`` unless there is at least one machine and
-    ///   no negative number of findings.
+    /// The most machines `synth` makes: they are held in memory (about 1 KB each) while the file is
+    /// written, so a typo such as three extra zeros fails with a message instead of exhausting memory.
+    public static let maximumMachines = 10_000_000
+    /// The most findings `synth` makes (they are streamed; this only keeps the file under a few
+    /// hundred gigabytes).
+    public static let maximumFindings = 1_000_000_000
+
+    /// - Throws: ``SiteError/invalidOption(name:detail:)`` unless the counts are within
+    ///   1...``maximumMachines`` and 0...``maximumFindings``.
     static func check(machines: Int, findings: Int) throws {
-        guard machines >= 1 else {
-            throw SiteError.invalidOption(name: "--vms \(machines)", detail: "expected at least 1 machine")
-        }
-        guard findings >= 0 else {
+        guard (1...maximumMachines).contains(machines) else {
             throw SiteError.invalidOption(
-                name: "--findings \(findings)", detail: "expected 0 or more findings")
+                name: "--vms \(machines)", detail: "expected 1 to \(maximumMachines) machines")
+        }
+        guard (0...maximumFindings).contains(findings) else {
+            throw SiteError.invalidOption(
+                name: "--findings \(findings)", detail: "expected 0 to \(maximumFindings) findings")
         }
     }
 
