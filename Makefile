@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench bench-explorer deps python-deps browser-deps browser-test screenshots schema-test release install clean
+.PHONY: demo test lint bench bench-explorer bench-synth deps python-deps browser-deps browser-test screenshots schema-test release install clean
 
 ## Install the system libraries the build links against, only when missing.
 deps:
@@ -67,7 +67,7 @@ browser-test: deps browser-deps python-deps
 	python3 Tests/browser/check_pages.py .build/browser-site
 	python3 Tests/browser/check_exports.py .build/debug/secret-atlas .build/browser-site
 	python3 Tests/browser/browser_tests.py .build/browser-site --sample
-	rm -rf .build/browser-synth && python3 bench/synth.py --findings 3000 -o .build/browser-synth/input --quiet
+	rm -rf .build/browser-synth && .build/debug/secret-atlas synth --vms 300 --findings 3000 -o .build/browser-synth/input --quiet
 	.build/debug/secret-atlas build .build/browser-synth/input -o .build/browser-synth/site --quiet
 	python3 Tests/browser/browser_tests.py .build/browser-synth/site
 
@@ -86,6 +86,10 @@ bench: deps
 ## The explorer on a 100,000-finding site: query time in headless Chromium and data per page.
 bench-explorer: deps browser-deps python-deps
 	bash bench/explorer.sh
+
+## How fast `secret-atlas synth` writes 10k, 100k and 1M findings, and its peak RSS (bench/synth.sh).
+bench-synth: deps
+	bash bench/synth.sh
 
 ## bin/secret-atlas plus share/secret-atlas/{Templates,Assets,site-sample/input}, found at run time.
 install: release

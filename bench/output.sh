@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Output-stage figures: wall, user and system CPU and peak RSS of `build` (and `build --zip`) on
-# synthetic input.
+# synthetic input (`secret-atlas synth`, ${VMS:-FINDINGS/10} machines).
 #
 #   BIN=path/to/secret-atlas FINDINGS=10000 ZIP=1 bash bench/output.sh
 #
@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SCRATCH="${SCRATCH:-.build-bench}"
 FINDINGS="${FINDINGS:-10000}"
+VMS="${VMS:-$(( FINDINGS / 10 > 0 ? FINDINGS / 10 : 1 ))}"
 SEED="${SEED:-1}"
 ZIP="${ZIP:-1}"
 if [[ -z "${BIN:-}" ]]; then
@@ -17,7 +18,7 @@ if [[ -z "${BIN:-}" ]]; then
 fi
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/secret-atlas-output.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT
-python3 bench/synth.py --findings "$FINDINGS" --seed "$SEED" -o "$TMP/synth" --quiet
+"$BIN" synth --vms "$VMS" --findings "$FINDINGS" --seed "$SEED" -o "$TMP/synth" --quiet
 
 measure() {
     local label="$1"

@@ -6,7 +6,8 @@
 # 1. Builds the release binary: swift build -c release --scratch-path "${SCRATCH:-.build-bench}".
 # 2. Builds the bundled sample site (site-sample/input) 5 times; prints min and median wall time and
 #    checks the median against the 2 s target.
-# 3. Generates ${FINDINGS:-10000} synthetic findings with bench/synth.py (seed ${SEED:-1}), builds them
+# 3. Generates ${FINDINGS:-10000} synthetic findings on ${VMS:-FINDINGS/10} machines with
+#    `secret-atlas synth` (seed ${SEED:-1}), builds them
 #    once and prints pages, wall time, pages per second, peak RSS and output size; then the same
 #    build with --zip, and `verify` of the site.
 #
@@ -20,6 +21,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 SCRATCH="${SCRATCH:-.build-bench}"
 FINDINGS="${FINDINGS:-10000}"
+VMS="${VMS:-$(( FINDINGS / 10 > 0 ? FINDINGS / 10 : 1 ))}"
 SEED="${SEED:-1}"
 SAMPLE_RUNS=5
 SAMPLE_TARGET_SECONDS=2
@@ -69,7 +71,7 @@ printf '%s\n' "${times[@]}" | sort -g | awk -v runs="$SAMPLE_RUNS" -v target="$S
     }' || status=1
 
 # --- Synthetic input --------------------------------------------------------------------------
-python3 bench/synth.py --findings "$FINDINGS" --seed "$SEED" -o "$TMP/synth" --quiet
+"$BIN" synth --vms "$VMS" --findings "$FINDINGS" --seed "$SEED" -o "$TMP/synth" --quiet
 input="$TMP/synth/input.jsonl"
 findings="$(grep -c '^{"finding"' "$input")"
 

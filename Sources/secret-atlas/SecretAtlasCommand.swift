@@ -12,7 +12,7 @@ struct SecretAtlasCommand: ParsableCommand {
         commandName: "secret-atlas",
         abstract: "Turn secrets-scanning findings and a cloud security graph into a static HTML site.",
         version: SiteBuilder.version,
-        subcommands: [Build.self, Validate.self, Verify.self, Export.self, Formats.self])
+        subcommands: [Build.self, Validate.self, Verify.self, Export.self, Synth.self, Formats.self])
 }
 
 /// Options shared by `build` and `validate`.
