@@ -27,6 +27,8 @@ public final class BuildProgress: Sendable {
         case zipping
         /// Comparing the new files with the previous site's, keeping those with the same bytes (counted).
         case keepingUnchangedFiles = "keeping unchanged files"
+        /// Moving the new site into place and removing the previous one.
+        case replacingSite = "replacing the previous site"
 
         /// What is counted in this phase, for the rate.
         var unit: String {

@@ -193,6 +193,7 @@ final class DirectoryWriter: SiteWriter {
             discard()
             throw error
         }
+        if hadPrevious { progress?.begin(.replacingSite) }
         do {
             if hadPrevious {
                 try fileManager.moveItem(atPath: destination, toPath: previous)
