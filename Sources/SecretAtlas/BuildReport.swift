@@ -13,6 +13,13 @@ public struct BuildReport: Sendable {
     /// The size in bytes of ``largestPage``.
     public let largestPageBytes: Int
 
+    /// Whether the build was skipped because nothing changed since the site at the output folder
+    /// was built (see ``SiteConfiguration/skipsUnchangedBuild``); the figures are that build's.
+    public var isUnchanged = false
+    /// Files whose bytes were the same as the previous site's, kept as they were (same modification
+    /// time) instead of being rewritten.
+    public var keptFileCount = 0
+
     /// The number of errors among the diagnostics.
     public var errorCount: Int {
         diagnostics.filter { $0.severity == .error }.count

@@ -21,27 +21,45 @@ public enum SiteBuilder {
     /// - Returns: the warnings and what was written.
     /// - Throws: ``SiteError``; on any failure nothing is left at the destination but the previous site.
     public static func build(_ configuration: SiteConfiguration) throws -> BuildReport {
+        let progress = configuration.progress
+        progress?.begin(.checkingLastBuild)
+        let buildKey = try BuildKey.compute(
+            configuration, support: SupportFiles(configuration: configuration))
+        if configuration.skipsUnchangedBuild, let buildKey,
+            let record = SiteRecord.read(site: configuration.outputDirectory), record.buildKey == buildKey,
+            record.isIntact(site: configuration.outputDirectory)
+        {
+            return record.report
+        }
         let (support, templates, loaded, changes) = try prepare(configuration)
         let (model, diagnostics, sensitiveValues) = loaded
         let directory = try DirectoryWriter(destination: configuration.outputDirectory)
+        directory.jobs = configuration.jobs
+        directory.progress = progress
         // Every byte, final fingerprint included, passes the leak check before the folder holds it
         // (what is checked where: ``LeakCheckingWriter``); the zip is made from that folder.
         let writer = LeakCheckingWriter(directory, values: sensitiveValues)
         do {
-            let report = try write(
+            let written = try write(
                 model: model, templates: templates, assetsDirectory: support.assetsDirectory,
-                changes: changes,
+                changes: changes, progress: progress, jobs: configuration.jobs,
                 to: writer)
             // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
             try configuration.zipPath.map {
+                progress?.begin(.zipping)
                 try ZipWriter(destination: $0).archive(
                     folder: directory.stagingFolder, excluding: [DirectoryWriter.markerName])
             }
+            var report = BuildReport(
+                diagnostics: diagnostics, pageCount: written.pageCount, fileCount: written.fileCount,
+                totalBytes: written.totalBytes, largestPage: written.largestPage,
+                largestPageBytes: written.largestPageBytes)
+            directory.record = buildKey.map {
+                SiteRecord(buildKey: $0, report: report, zipPath: configuration.zipPath)
+            }
             try writer.finish()
-            return BuildReport(
-                diagnostics: diagnostics, pageCount: report.pageCount, fileCount: report.fileCount,
-                totalBytes: report.totalBytes, largestPage: report.largestPage,
-                largestPageBytes: report.largestPageBytes)
+            report.keptFileCount = directory.keptFileCount
+            return report
         } catch {
             writer.discard()
             throw error
@@ -57,7 +75,7 @@ public enum SiteBuilder {
     ) {
         let support = try SupportFiles(configuration: configuration)
         let templates = try TemplateSet(directory: support.templatesDirectory)
-        let loaded = try loadModel(configuration, support: support)
+        let loaded = try loadModel(configuration, support: support, progress: configuration.progress)
         try check(loaded.diagnostics, strict: configuration.strict)
         let changes = try configuration.previousDirectory.map {
             ChangeSet(previous: try ReportData.read(siteDirectory: $0), model: loaded.model)
@@ -77,16 +95,21 @@ public enum SiteBuilder {
         }
     }
 
-    static func loadModel(_ configuration: SiteConfiguration, support: SupportFiles) throws -> (
+    static func loadModel(
+        _ configuration: SiteConfiguration, support: SupportFiles, progress: BuildProgress? = nil
+    ) throws -> (
         model: SiteModel, diagnostics: [Diagnostic], sensitiveValues: SensitiveValues
     ) {
+        progress?.begin(.readingInputs)
         let catalog = try CatalogLoader(templatesDirectory: support.templatesDirectory).load()
         let inputs = configuration.inputs.isEmpty ? [try support.sampleInput()] : configuration.inputs
         let loader = try inputLoader(configuration)
         let builder = SiteModelBuilder(
             catalog: catalog, title: configuration.title, sourceDateEpoch: try sourceDateEpoch(configuration))
+        let input = loader.load(inputs)
+        progress?.begin(.analysing)
         // The records go straight to the builder, which releases them as the model is made.
-        let (model, diagnostics) = builder.build(loader.load(inputs))
+        let (model, diagnostics) = builder.build(consume input)
         return (model, diagnostics, loader.sensitiveValues)
     }
 
@@ -141,6 +164,7 @@ public enum SiteBuilder {
     /// ``Manifest`` and ``ManifestWriter``).
     static func write(
         model: SiteModel, templates: TemplateSet, assetsDirectory: String, changes: ChangeSet? = nil,
+        progress: BuildProgress? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
         to output: any SiteWriter
     ) throws -> BuildReport {
         let context = RenderContext(
@@ -150,12 +174,16 @@ public enum SiteBuilder {
         let writer = ManifestWriter(inner: output)
         // Until the writers are safe to call from several threads, pages reach them one at a time.
         let serial = SerialWriter(writer)
-        let pages = try PageRenderQueue(renderer: renderer).render(plan.pages, consume: serial.write)
+        progress?.begin(.renderingPages, total: plan.pages.count)
+        var queue = PageRenderQueue(renderer: renderer)
+        queue.jobs = jobs
+        let pages = try queue.render(plan.pages, consume: serial.write, pageDone: { progress?.advance() })
         var totalBytes = pages.totalBytes
         let largest = (pages.largestPath, pages.largestBytes)
         // Each group of data files is written and let go before the next is made, so only one is
         // held at a time (findings.sarif and findings.json are the largest files of a site).
         var dataFiles = 0
+        progress?.begin(.writingData)
         let makers: [() throws -> [OutputFile]] = [
             { try AssetCopier(directory: assetsDirectory).files() }, { ExplorerData(model: model).files() },
             { ListData(model: model).files() },
@@ -172,6 +200,7 @@ public enum SiteBuilder {
             totalBytes += file.bytes.count
             dataFiles += 1
         }
+        progress?.begin(.sealing)
         try writer.seal()
         return BuildReport(
             diagnostics: [], pageCount: plan.pages.count,

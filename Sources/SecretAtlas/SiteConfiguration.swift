@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a build needs to know, gathered by the command line.
 public struct SiteConfiguration: Sendable {
     /// Input files and folders; empty means the bundled sample.
@@ -25,6 +27,16 @@ public struct SiteConfiguration: Sendable {
     public var zipPath: String?
     /// `--previous`: an earlier site to compare with (its `findings.json` is read).
     public var previousDirectory: String?
+    /// `--jobs`: how many threads render pages and compare files with the previous site (at least 1).
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Whether a build with nothing changed is skipped (`--force` turns this off).
+    ///
+    /// Nothing changed: the inputs, options, templates, assets and executable are those the site at
+    /// ``outputDirectory`` was built from, and its files are as that build left them. Either way, files whose bytes did not change keep their
+    /// modification time.
+    public var skipsUnchangedBuild = true
+    /// Where the build records its phase and count, for a progress display; nil records nothing.
+    public var progress: BuildProgress?
 
     /// Creates a configuration; only inputs and output are required.
     public init(

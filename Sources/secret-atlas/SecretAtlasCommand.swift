@@ -103,19 +103,56 @@ struct Build: ParsableCommand {
     @Option(help: "An earlier site to compare with: marks items new, unchanged or resolved.")
     var previous: String?
 
+    @Option(help: "Threads that render pages and compare files (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Build even when nothing changed since the site in -o was built.",
+            discussion: "Without it, a build whose inputs, options, templates, assets and program are "
+                + "those the site was built from, and whose files are untouched, is skipped."))
+    var force = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1, got \(jobs).")
+        }
+    }
+
     func run() throws {
         try runReportingErrors {
-            let report = try SiteBuilder.build(
-                input.configuration(output: output, title: title, zip: zip, previous: previous))
+            var configuration = input.configuration(
+                output: output, title: title, zip: zip, previous: previous)
+            if let jobs { configuration.jobs = jobs }
+            configuration.skipsUnchangedBuild = !force
+            let display = quiet ? nil : ProgressDisplay()
+            configuration.progress = display?.progress
+            let report: BuildReport
+            do {
+                defer { display?.stop() }
+                report = try SiteBuilder.build(configuration)
+            }
             printDiagnostics(report.diagnostics)
-            if !quiet {
-                let site = URL(fileURLWithPath: output).standardizedFileURL
-                print(
-                    "Wrote \(report.pageCount) pages (\(report.fileCount) files, \(report.totalBytes) bytes) "
-                        + "to \(site.path)")
-                print("Open \(site.appendingPathComponent("index.html").absoluteString)")
+            if !quiet { printSummary(report) }
+        }
+    }
+
+    /// What was built: the first line is parsed by bench/run.sh, so its shape stays.
+    private func printSummary(_ report: BuildReport) {
+        let site = URL(fileURLWithPath: output).standardizedFileURL
+        let figures = "\(report.pageCount) pages (\(report.fileCount) files, \(report.totalBytes) bytes)"
+        if report.isUnchanged {
+            print("Unchanged since the last build: \(figures) in \(site.path); nothing was written")
+        } else {
+            print("Wrote \(figures) to \(site.path)")
+            if report.keptFileCount > 0 {
+                print("Kept \(report.keptFileCount) files with unchanged bytes as they were")
             }
         }
+        if !report.largestPage.isEmpty {
+            print("Largest page: \(report.largestPage) (\(report.largestPageBytes) bytes)")
+        }
+        print("Open \(site.appendingPathComponent("index.html").absoluteString)")
     }
 }
 

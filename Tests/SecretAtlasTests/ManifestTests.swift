@@ -7,6 +7,9 @@ import Testing
 @Suite(.serialized)
 struct ManifestTests {
     /// Builds inputs into `folder/<name>`, optionally with a zip beside it.
+    ///
+    /// - Returns: the site's files but the marker, which records this build's file times
+    ///   (``SiteRecord``) and so differs from build to build; it is not part of the site's content.
     private func build(
         _ inputs: [String], into folder: URL, name: String = "site", zip: Bool = false
     ) throws -> [String: [UInt8]] {
@@ -15,7 +18,7 @@ struct ManifestTests {
             SiteConfiguration(
                 inputs: inputs, outputDirectory: site, templatesDirectory: TestSupport.templates,
                 assetsDirectory: TestSupport.assets, zipPath: zip ? site + ".zip" : nil))
-        return try TestSupport.readTree(site)
+        return try TestSupport.readTree(site).filter { $0.key != DirectoryWriter.markerName }
     }
 
     /// The sample with every array of every input file shuffled (seeded) and the files renamed so
@@ -166,9 +169,7 @@ struct ManifestTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        var expected = files
-        expected[".secret-atlas"] = nil
-        #expect(try TestSupport.readTree(unpacked.path) == expected)
+        #expect(try TestSupport.readTree(unpacked.path) == files)
         #expect(try SiteVerifier.verify(directory: unpacked.path).isClean)
     }
 }

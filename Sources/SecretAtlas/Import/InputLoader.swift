@@ -15,6 +15,12 @@ struct InputLoader {
     /// File names read when a folder is given, whatever their ending.
     static let fileNames: Set<String> = ["authorized_keys", "authorized_keys2"]
 
+    /// Whether a file found in an input folder is read, from its path in the folder.
+    static func isInputFile(_ relativePath: String) -> Bool {
+        fileExtensions.contains((relativePath as NSString).pathExtension.lowercased())
+            || fileNames.contains((relativePath as NSString).lastPathComponent)
+    }
+
     var fingerprinter = SecretFingerprinter()
     var patterns: [ResourcePattern] = FindingPlacement.defaultPatterns
     /// Receives every raw value importers see, for the output leak check.
@@ -58,10 +64,7 @@ struct InputLoader {
             return []
         }
         guard isDirectory.boolValue else { return [(path, nil, false)] }
-        let listing = FileTree.files(under: path) {
-            Self.fileExtensions.contains(($0 as NSString).pathExtension.lowercased())
-                || Self.fileNames.contains(($0 as NSString).lastPathComponent)
-        }
+        let listing = FileTree.files(under: path, include: Self.isInputFile)
         for error in listing.errors {
             diagnostics.append(Diagnostic(.error, file: error.path, message: "cannot read: \(error.reason)."))
         }

@@ -175,10 +175,25 @@ final class DirectoryWriter: SiteWriter {
     /// (``ZipWriter``) before ``finish()`` moves it into place.
     var stagingFolder: String { staging }
 
+    /// What the build records in the marker (``SiteRecord``); ``finish()`` adds the listing.
+    var record: SiteRecord?
+    /// How many threads compare files with the previous site in ``finish()``.
+    var jobs = 1
+    var progress: BuildProgress?
+    /// How many files ``finish()`` kept from the previous site because their bytes were the same.
+    private(set) var keptFileCount = 0
+
     func finish() throws {
         let fileManager = FileManager.default
         let previous = staging.replacingOccurrences(of: ".building-", with: ".previous-")
         let hadPrevious = fileManager.fileExists(atPath: destination)
+        do {
+            try keepUnchangedFilesAndRecord(previousSite: hadPrevious ? destination : nil)
+        } catch {
+            discard()
+            throw error
+        }
+        if hadPrevious { progress?.begin(.replacingSite) }
         do {
             if hadPrevious {
                 try fileManager.moveItem(atPath: destination, toPath: previous)
@@ -194,6 +209,23 @@ final class DirectoryWriter: SiteWriter {
             discard()
             throw SiteError.writeFailed(path: destination, underlying: error.localizedDescription)
         }
+    }
+
+    /// Before the swap: files with the same bytes as the previous site's become that site's files
+    /// (``UnchangedFiles``), then the marker gets the record with the final listing.
+    private func keepUnchangedFilesAndRecord(previousSite: String?) throws {
+        guard previousSite != nil || record != nil else { return }
+        let excluded: Set<String> = [Self.markerName]
+        if let previousSite {
+            keptFileCount = UnchangedFiles.keep(
+                try SiteListing(folder: staging, excluding: excluded).entries, staging: staging,
+                previous: previousSite, jobs: jobs, progress: progress)
+        }
+        guard var record else { return }
+        // Listed after the files were kept: their times are now the previous site's.
+        record.listing = try SiteListing(folder: staging, excluding: excluded).digest(
+            alsoOf: record.zipPath.map { [$0] } ?? [])
+        try write(OutputFile(path: Self.markerName, bytes: try record.markerBytes))
     }
 
     func discard() {

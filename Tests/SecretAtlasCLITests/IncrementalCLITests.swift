@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `build` run again into the same folder, `--jobs`, `--force`, `--quiet`, and the progress line
+/// that appears only on a terminal.
+@Suite(.serialized)
+struct IncrementalCLITests {
+    private var sample: String { CLITests.packageRoot.appendingPathComponent("site-sample/input").path }
+
+    private var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SECRET_ATLAS_TEMPLATES"] = CLITests.packageRoot.appendingPathComponent("Templates").path
+        environment["SECRET_ATLAS_ASSETS"] = CLITests.packageRoot.appendingPathComponent("Assets").path
+        return environment
+    }
+
+    /// Runs `executable` with stdout and stderr on pipes.
+    private func run(_ executable: URL, _ arguments: [String]) throws -> CLITests.Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLITests.Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private func build(_ arguments: [String]) throws -> CLITests.Result {
+        try run(CLITests.binary, ["build", sample] + arguments)
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "secret-atlas-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func aRebuildWithNothingChangedSaysSoAndForceBuildsAgain() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site").path
+        let first = try build(["-o", output])
+        #expect(first.status == 0, "\(first.stderr)")
+        let lines = first.stdout.split(separator: "\n")
+        #expect(lines.first?.wholeMatch(of: /Wrote \d+ pages \(\d+ files, \d+ bytes\) to .*/) != nil)
+        #expect(lines.contains { $0.wholeMatch(of: /Largest page: [^ ]+\.html \(\d+ bytes\)/) != nil })
+        // Standard error is a pipe: warnings only, no progress line.
+        #expect(first.stderr.contains("warning: "))
+        #expect(!first.stderr.contains("\r"))
+        #expect(!first.stderr.contains("rendering pages"))
+
+        let second = try build(["-o", output])
+        #expect(second.status == 0)
+        #expect(second.stdout.hasPrefix("Unchanged since the last build: "))
+        #expect(second.stdout.contains("; nothing was written\n"))
+        #expect(second.stderr == first.stderr, "the warnings are printed again")
+
+        let forced = try build(["-o", output, "--force", "--jobs", "1"])
+        #expect(forced.status == 0)
+        #expect(forced.stdout.hasPrefix("Wrote "))
+        #expect(forced.stdout.contains(/Kept \d+ files with unchanged bytes as they were/))
+    }
+
+    @Test func jobsBelowOneIsAUsageError() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site").path
+        let result = try build(["-o", output, "--jobs", "0"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: --jobs must be at least 1, got 0.\n"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// On a terminal the line is drawn with `\r` and cleared before the summary; `--quiet` draws nothing.
+    ///
+    /// `script` (util-linux) runs the build on a pseudo-terminal. The debug build of the sample takes
+    /// over a second, well past the 0.3 s before the first line.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressIsDrawnOnATerminalAndClearedBeforeTheSummary() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site").path
+        func onTerminal(_ extra: String) throws -> CLITests.Result {
+            try run(
+                URL(fileURLWithPath: "/usr/bin/script"),
+                [
+                    "-q", "-e", "-c",
+                    "'\(CLITests.binary.path)' build '\(sample)' -o '\(output)' --force \(extra)",
+                    "/dev/null",
+                ])
+        }
+        let shown = try onTerminal("")
+        #expect(shown.status == 0, "\(shown.stdout)")
+        // (A terminal turns every "\n" into "\r\n", so a progress line is "\r" and a phase name.)
+        let phases = ["reading inputs", "analysing", "rendering pages", "writing data files", "sealing"]
+        #expect(phases.contains { shown.stdout.contains("\r" + $0) })
+        // Cleared (carriage return, erase to end of line) before the summary is printed.
+        let cleared = try #require(shown.stdout.range(of: "\r\u{1B}[K", options: .backwards))
+        #expect(shown.stdout[cleared.upperBound...].contains("Wrote "))
+
+        let quiet = try onTerminal("--quiet")
+        #expect(quiet.status == 0)
+        #expect(!quiet.stdout.contains("\r\u{1B}[K"))
+        #expect(!quiet.stdout.contains("rendering pages"))
+        #expect(!quiet.stdout.contains("Wrote "))
+    }
+}
