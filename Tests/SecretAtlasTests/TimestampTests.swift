@@ -13,6 +13,15 @@ struct TimestampTests {
         #expect(Timestamp(rfc3339: text)?.secondsSince1970 == seconds)
     }
 
+    /// The text is kept as given (exports repeat it), whether or not it is stored.
+    @Test(arguments: [
+        "2026-11-20T06:00:00Z", "2026-11-20T07:30:00+01:30", "2024-02-29T23:59:59.123Z",
+        "2026-11-20t06:00:00z", "2026-11-20 06:00:00Z", "2016-12-31T23:59:60Z",
+    ])
+    func keepsTheTextAsGiven(text: String) {
+        #expect(Timestamp(rfc3339: text)?.text == text)
+    }
+
     @Test(arguments: [
         "2026-11-20", "2026-13-01T00:00:00Z", "2026-11-20T06:00:00", "yesterday", "2026-11-20T06:00:00Zjunk",
     ])

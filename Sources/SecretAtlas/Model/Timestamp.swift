@@ -4,7 +4,11 @@
 /// so the same input always gives the same bytes.
 struct Timestamp: Sendable, Equatable, Comparable {
     /// The text as given in the input.
-    let text: String
+    var text: String { original ?? Self.format(secondsSince1970, includeSeconds: true) }
+    /// The text as given, kept only when it is not the canonical `YYYY-MM-DDTHH:MM:SSZ` of
+    /// ``secondsSince1970``: a finding has up to four times, and a million findings' texts were
+    /// a quarter of a gigabyte of twenty-byte strings.
+    private let original: String?
     /// Seconds since 1970, for sorting and comparisons.
     let secondsSince1970: Int64
 
@@ -50,14 +54,15 @@ struct Timestamp: Sendable, Equatable, Comparable {
         }
         guard index == bytes.count else { return nil }
         let days = Self.daysSince1970(year: year, month: month, day: day)
-        self.text = text
+        let isCanonical = bytes.count == 20 && bytes[10] == 84 && bytes[19] == 90 && second < 60
+        self.original = isCanonical ? nil : text
         self.secondsSince1970 = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
     }
 
     /// A timestamp for seconds since 1970, as `SOURCE_DATE_EPOCH` gives it.
     init(secondsSince1970: Int64) {
         self.secondsSince1970 = secondsSince1970
-        self.text = Self.format(secondsSince1970, includeSeconds: true)
+        self.original = nil
     }
 
     /// The time in UTC as shown on pages: `2026-11-20 06:00 UTC`.
