@@ -147,69 +147,67 @@ final class ManifestWriter: Sendable {
         let fingerprintFile = Array((fingerprint + "\n").utf8)
         try inner.write(OutputFile(path: Manifest.fingerprintFileName, bytes: fingerprintFile))
         let digests = try finalDigests(of: entries, fingerprint: fingerprintBytes)
-        var sums: [UInt8] = []
-        var fingerprintListed = false
-        for (entry, digest) in zip(entries, digests) {
-            if !fingerprintListed,
-                Manifest.fingerprintFileName.utf8.lexicographicallyPrecedes(entry.path.utf8)
-            {
-                sums += Self.line(SHA256.hash(data: fingerprintFile), Manifest.fingerprintFileName)
-                fingerprintListed = true
+        let fingerprintLine = Self.line(SHA256.hash(data: fingerprintFile), Manifest.fingerprintFileName)
+        // Streamed: at a million findings the manifest is over 100 MB.
+        try inner.write(Manifest.fileName) { (sums: inout ChunkBuffer) in
+            var fingerprintListed = false
+            for (index, entry) in entries.enumerated() {
+                if !fingerprintListed,
+                    Manifest.fingerprintFileName.utf8.lexicographicallyPrecedes(entry.path.utf8)
+                {
+                    sums.append(contentsOf: fingerprintLine)
+                    fingerprintListed = true
+                }
+                let start = index * SHA256.byteCount
+                sums.append(Manifest.hex(digests[start..<start + SHA256.byteCount]))
+                sums.append("  " + entry.path + "\n")
+                try sums.flushIfFull()
             }
-            sums += Array("\(digest)  \(entry.path)\n".utf8)
+            if !fingerprintListed { sums.append(contentsOf: fingerprintLine) }
         }
-        if !fingerprintListed {
-            sums += Self.line(SHA256.hash(data: fingerprintFile), Manifest.fingerprintFileName)
-        }
-        try inner.write(OutputFile(path: Manifest.fileName, bytes: sums))
         return fingerprint
     }
 
-    /// Each entry's final digest, in entry order: the fingerprint written into its reserves and the
-    /// rest of it read back, in stripes across every core.
-    private func finalDigests(of entries: [Entry], fingerprint: [UInt8]) throws -> [String] {
-        let pending = entries.indices.filter {
-            if case .pending = entries[$0].digest { true } else { false }
+    /// Each entry's final digest, in entry order, `SHA256.byteCount` bytes each: the fingerprint
+    /// written into its reserves and the rest of it read back, in stripes across every core.
+    private func finalDigests(of entries: [Entry], fingerprint: [UInt8]) throws -> [UInt8] {
+        var digests = [UInt8](repeating: 0, count: entries.count * SHA256.byteCount)
+        var waiting: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            switch entry.digest {
+            case .final(let digest):
+                let start = index * SHA256.byteCount
+                digests.replaceSubrange(start..<start + SHA256.byteCount, with: Array(digest))
+            case .pending: waiting.append(index)
+            }
         }
-        let results = Mutex<[Int: Result<String, any Error>]>([:])
+        let pending = waiting
+        let failures = Mutex<[Int: any Error]>([:])
         let failed = Atomic<Bool>(false)
         let stripes = min(pending.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-            var done: [Int: Result<String, any Error>] = [:]
-            for position in stride(from: stripe, to: pending.count, by: stripes) {
-                guard !failed.load(ordering: .relaxed) else { break }
-                let index = pending[position]
-                let entry = entries[index]
-                guard case .pending(let slots, var hasher) = entry.digest else { continue }
-                do {
-                    try inner.patch(entry.path, at: slots, with: fingerprint, thenRead: slots[0]) {
-                        hasher.update(bufferPointer: $0)
+        digests.withUnsafeMutableBytes { buffer in
+            let output = DigestSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+                for position in stride(from: stripe, to: pending.count, by: stripes) {
+                    guard !failed.load(ordering: .relaxed) else { break }
+                    let index = pending[position]
+                    let entry = entries[index]
+                    guard case .pending(let slots, var hasher) = entry.digest else { continue }
+                    do {
+                        try inner.patch(entry.path, at: slots, with: fingerprint, thenRead: slots[0]) {
+                            hasher.update(bufferPointer: $0)
+                        }
+                        output.store(hasher.finalize(), at: index)
+                    } catch {
+                        failures.withLock { $0[index] = error }
+                        failed.store(true, ordering: .relaxed)
                     }
-                    done[index] = .success(Manifest.hex(hasher.finalize()))
-                } catch {
-                    done[index] = .failure(error)
-                    failed.store(true, ordering: .relaxed)
                 }
             }
-            results.withLock { $0.merge(done) { first, _ in first } }
         }
-        let patched = results.withLock { $0 }
         // Of the failures found before the others stopped, the first in path order.
-        if let failure = patched.filter({ if case .failure = $0.value { true } else { false } })
-            .min(by: { $0.key < $1.key })
-        {
-            _ = try failure.value.get()
-        }
-        return try entries.indices.map { index in
-            switch entries[index].digest {
-            case .final(let digest): return Manifest.hex(digest)
-            case .pending:
-                guard let digest = try patched[index]?.get() else {
-                    throw SiteError.writeFailed(path: entries[index].path, underlying: "it was not sealed")
-                }
-                return digest
-            }
-        }
+        if let failure = failures.withLock({ $0.min { $0.key < $1.key } }) { throw failure.value }
+        return digests
     }
 
     /// One `SHA256SUMS` line.
@@ -241,6 +239,22 @@ final class ManifestWriter: Sendable {
                 }
                 return found
             }
+        }
+    }
+}
+
+/// The digests of ``ManifestWriter/seal()``, written from several threads: each entry's
+/// `SHA256.byteCount` bytes are written by the one thread that patched it, so no two threads touch
+/// the same bytes, and the buffer is read only after every thread is done.
+private struct DigestSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableRawBufferPointer
+
+    func store(_ digest: SHA256.Digest, at index: Int) {
+        digest.withUnsafeBytes { bytes in
+            UnsafeMutableRawBufferPointer(
+                rebasing: buffer[index * SHA256.byteCount..<(index + 1) * SHA256.byteCount]
+            )
+            .copyMemory(from: bytes)
         }
     }
 }
