@@ -195,9 +195,8 @@ public enum SiteBuilder {
                 dataFiles += 1
             }
         }
-        try AuditFiles.write(context: context) { file in
-            try writer.write(file)
-            totalBytes += file.bytes.count
+        for file in try AuditFiles.write(context: context, to: writer) {
+            totalBytes += file.bytes
             dataFiles += 1
         }
         progress?.begin(.sealing)

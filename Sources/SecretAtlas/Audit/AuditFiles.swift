@@ -1,16 +1,31 @@
 /// The machine-readable files every site carries beside its pages.
 ///
-/// `findings.json`, `findings.csv` and `findings.sarif`; none holds a secret value.
+/// `findings.json`, `findings.csv` and `findings.sarif`; none holds a secret value. They grow with
+/// the model (a million findings make a gigabyte of JSON), so each is streamed to the writer a
+/// chunk at a time and never held whole.
 enum AuditFiles {
-    /// Makes the three files one after another, handing each to `write` before making the next,
-    /// so only one of them is in memory at a time.
-    static func write(context: RenderContext, to write: (OutputFile) throws -> Void) throws {
-        let report = ReportData(context: context)
-        try write(OutputFile(path: ReportData.fileName, bytes: try report.encoded()))
-        try write(OutputFile(path: FindingsCSV.fileName, bytes: FindingsCSV.bytes(report)))
-        try write(
-            OutputFile(
-                path: FindingsSARIF.fileName,
-                bytes: try FindingsSARIF(report: report, catalog: context.model.catalog).encoded()))
+    /// Streams the three files one after another.
+    /// - Returns: the length of each file written, by path.
+    static func write(context: RenderContext, to writer: ManifestWriter) throws -> [(
+        path: String, bytes: Int
+    )] {
+        var written: [(path: String, bytes: Int)] = []
+        try writer.write(ReportData.fileName) { buffer in
+            var json = PrettyJSONWriter(output: buffer)
+            try ReportData.write(context: context, to: &json)
+            buffer = json.output
+            written.append((ReportData.fileName, buffer.count))
+        }
+        try writer.write(FindingsCSV.fileName) { buffer in
+            try FindingsCSV.write(context: context, to: &buffer)
+            written.append((FindingsCSV.fileName, buffer.count))
+        }
+        try writer.write(FindingsSARIF.fileName) { buffer in
+            var json = PrettyJSONWriter(output: buffer)
+            try FindingsSARIF.write(context: context, to: &json)
+            buffer = json.output
+            written.append((FindingsSARIF.fileName, buffer.count))
+        }
+        return written
     }
 }

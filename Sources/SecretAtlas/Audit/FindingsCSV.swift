@@ -8,21 +8,28 @@ enum FindingsCSV {
         "resource_id", "resource_name", "file_path", "line", "scanner", "first_seen", "last_seen",
     ]
 
-    static func bytes(_ report: ReportData) -> [UInt8] {
-        var rows = [header]
-        for secret in report.secrets {
-            for occurrence in secret.occurrences {
-                rows.append([
-                    secret.id, secret.permalink, secret.fingerprint, secret.type, secret.title,
-                    secret.severity,
-                    secret.verification, secret.status ?? "", occurrence.resource,
-                    occurrence.resourceName ?? "",
-                    occurrence.filePath, occurrence.line.map(String.init) ?? "", occurrence.scanner ?? "",
-                    occurrence.firstSeen ?? "", occurrence.lastSeen ?? "",
-                ])
+    /// Writes the file row by row, flushing between secrets.
+    static func write(context: RenderContext, to output: inout ChunkBuffer) throws {
+        output.append(row(header))
+        let model = context.model
+        for secret in model.secrets {
+            let entry = ReportData.SecretEntry(secret, model: model, changes: context.changes)
+            for occurrence in entry.occurrences {
+                output.append(
+                    row([
+                        entry.id, entry.permalink, entry.fingerprint, entry.type, entry.title, entry.severity,
+                        entry.verification, entry.status ?? "", occurrence.resource,
+                        occurrence.resourceName ?? "", occurrence.filePath,
+                        occurrence.line.map(String.init) ?? "", occurrence.scanner ?? "",
+                        occurrence.firstSeen ?? "", occurrence.lastSeen ?? "",
+                    ]))
             }
+            try output.flushIfFull()
         }
-        return Array(rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined().utf8)
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        cells.map(field).joined(separator: ",") + "\r\n"
     }
 
     /// RFC 4180 quoting; a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR)

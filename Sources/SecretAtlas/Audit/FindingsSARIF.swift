@@ -3,112 +3,127 @@ import Foundation
 /// `findings.sarif`: the findings as SARIF 2.1.0, for code-scanning dashboards.
 ///
 /// One rule per secret type, one result per occurrence; the location is the file path and line on
-/// the resource (a logical location). Secrets are identified by fingerprint only.
-struct FindingsSARIF: Encodable {
+/// the resource (a logical location). Secrets are identified by fingerprint only. Written result by
+/// result (``PrettyJSONWriter``), as `JSONEncoder` would write it with sorted keys, so only a chunk
+/// of it is ever in memory.
+enum FindingsSARIF {
     static let fileName = "findings.sarif"
+    static let version = "2.1.0"
+    static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
 
-    struct Message: Encodable { let text: String }
-    struct Rule: Encodable {
-        let id: String
-        let name: String
-        let shortDescription: Message
-        let fullDescription: Message
-        let help: Message
-        let properties: [String: String]
-    }
-    struct Driver: Encodable {
-        let name: String
-        let version: String
-        let rules: [Rule]
-    }
-    struct Tool: Encodable { let driver: Driver }
-    struct ArtifactLocation: Encodable { let uri: String }
-    struct Region: Encodable { let startLine: Int }
-    struct PhysicalLocation: Encodable {
-        let artifactLocation: ArtifactLocation
-        let region: Region?
-    }
-    struct LogicalLocation: Encodable {
-        let name: String
-        let fullyQualifiedName: String
-        let kind: String
-    }
-    struct Location: Encodable {
-        let physicalLocation: PhysicalLocation
-        let logicalLocations: [LogicalLocation]
-    }
-    struct Result: Encodable {
-        let ruleId: String
-        let ruleIndex: Int
-        let level: String
-        let message: Message
-        let locations: [Location]
-        let partialFingerprints: [String: String]
-        let properties: [String: String]
-    }
-    struct Run: Encodable {
-        let tool: Tool
-        let results: [Result]
-        let automationDetails: [String: String]
-    }
-
-    let version = "2.1.0"
-    let schema = "https://json.schemastore.org/sarif-2.1.0.json"
-    let runs: [Run]
-
-    enum CodingKeys: String, CodingKey {
-        case version
-        case schema = "$schema"
-        case runs
-    }
-
-    init(report: ReportData, catalog: Catalog) {
-        let types = Array(Set(report.secrets.map(\.type))).sorted()
-        let rules = types.map { id in
-            let type = catalog.secretType(id)
-            return Rule(
-                id: id, name: type.title, shortDescription: Message(text: type.title),
-                fullDescription: Message(text: type.description.isEmpty ? type.title : type.description),
-                help: Message(text: type.impact.isEmpty ? type.title : type.impact),
-                properties: ["category": type.category, "severity": type.severity.rawValue])
-        }
+    /// Writes `findings.sarif` for a build, result by result, flushing between secrets.
+    static func write(context: RenderContext, to json: inout PrettyJSONWriter) throws {
+        let model = context.model
+        let types = Array(Set(model.secrets.map(\.type))).sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
-        var results: [Result] = []
-        for secret in report.secrets {
-            for occurrence in secret.occurrences {
-                let resourceName = occurrence.resourceName ?? occurrence.resource
-                results.append(
-                    Result(
-                        ruleId: secret.type, ruleIndex: ruleIndex[secret.type] ?? 0,
-                        level: Self.level(secret.severity),
-                        message: Message(
-                            text: "\(secret.title) (\(Secret.shorten(secret.fingerprint))) in "
-                                + "\(occurrence.filePath) on \(resourceName)"),
-                        locations: [
-                            Location(
-                                physicalLocation: PhysicalLocation(
-                                    artifactLocation: ArtifactLocation(uri: Self.uri(occurrence.filePath)),
-                                    region: occurrence.line.map { Region(startLine: max(1, $0)) }),
-                                logicalLocations: [
-                                    LogicalLocation(
-                                        name: resourceName, fullyQualifiedName: occurrence.resource,
-                                        kind: "resource")
-                                ])
-                        ],
-                        partialFingerprints: ["secretFingerprint/v1": secret.fingerprint],
-                        properties: [
-                            "secretId": secret.id, "permalink": secret.permalink,
-                            "verification": secret.verification,
-                        ]))
+        json.beginObject()
+        json.member("$schema", schema)
+        json.key("runs")
+        json.beginArray()
+        json.beginObject()
+        json.key("automationDetails")
+        json.beginObject()
+        json.member("id", "secret-atlas/" + Manifest.placeholder)
+        json.endObject()
+        json.key("results")
+        json.beginArray()
+        for secret in model.secrets {
+            let entry = ReportData.SecretEntry(secret, model: model, changes: context.changes)
+            for occurrence in entry.occurrences {
+                writeResult(entry, occurrence, ruleIndex: ruleIndex[entry.type] ?? 0, to: &json)
             }
+            try json.output.flushIfFull()
         }
-        runs = [
-            Run(
-                tool: Tool(
-                    driver: Driver(
-                        name: "SecretAtlas", version: report.generator.version, rules: rules)),
-                results: results, automationDetails: ["id": "secret-atlas/" + report.reportFingerprint])
-        ]
+        json.endArray()
+        json.key("tool")
+        json.beginObject()
+        json.key("driver")
+        json.beginObject()
+        json.member("name", "SecretAtlas")
+        json.key("rules")
+        json.beginArray()
+        for id in types { writeRule(id, catalog: model.catalog, to: &json) }
+        json.endArray()
+        json.member("version", context.version)
+        json.endObject()
+        json.endObject()
+        json.endObject()
+        json.endArray()
+        json.member("version", version)
+        json.endObject()
+        json.finishDocument()
+    }
+
+    /// One rule per secret type.
+    private static func writeRule(_ id: String, catalog: Catalog, to json: inout PrettyJSONWriter) {
+        let type = catalog.secretType(id)
+        json.beginObject()
+        json.member("fullDescription", message: type.description.isEmpty ? type.title : type.description)
+        json.member("help", message: type.impact.isEmpty ? type.title : type.impact)
+        json.member("id", id)
+        json.member("name", type.title)
+        json.key("properties")
+        json.beginObject()
+        json.member("category", type.category)
+        json.member("severity", type.severity.rawValue)
+        json.endObject()
+        json.member("shortDescription", message: type.title)
+        json.endObject()
+    }
+
+    /// One result per occurrence: the file path and line as a physical location, the resource as a
+    /// logical one.
+    private static func writeResult(
+        _ secret: ReportData.SecretEntry, _ occurrence: ReportData.Occurrence, ruleIndex: Int,
+        to json: inout PrettyJSONWriter
+    ) {
+        let resourceName = occurrence.resourceName ?? occurrence.resource
+        json.beginObject()
+        json.member("level", level(secret.severity))
+        json.key("locations")
+        json.beginArray()
+        json.beginObject()
+        json.key("logicalLocations")
+        json.beginArray()
+        json.beginObject()
+        json.member("fullyQualifiedName", occurrence.resource)
+        json.member("kind", "resource")
+        json.member("name", resourceName)
+        json.endObject()
+        json.endArray()
+        json.key("physicalLocation")
+        json.beginObject()
+        json.key("artifactLocation")
+        json.beginObject()
+        json.member("uri", uri(occurrence.filePath))
+        json.endObject()
+        if let line = occurrence.line {
+            json.key("region")
+            json.beginObject()
+            json.member("startLine", max(1, line))
+            json.endObject()
+        }
+        json.endObject()
+        json.endObject()
+        json.endArray()
+        json.member(
+            "message",
+            message:
+                "\(secret.title) (\(Secret.shorten(secret.fingerprint))) in \(occurrence.filePath) on \(resourceName)"
+        )
+        json.key("partialFingerprints")
+        json.beginObject()
+        json.member("secretFingerprint/v1", secret.fingerprint)
+        json.endObject()
+        json.key("properties")
+        json.beginObject()
+        json.member("permalink", secret.permalink)
+        json.member("secretId", secret.id)
+        json.member("verification", secret.verification)
+        json.endObject()
+        json.member("ruleId", secret.type)
+        json.member("ruleIndex", ruleIndex)
+        json.endObject()
     }
 
     /// SARIF levels: error for critical and high, warning for medium, note for low.
@@ -126,11 +141,5 @@ struct FindingsSARIF: Encodable {
         allowed.remove(charactersIn: "?#[]")
         let slashed = path.replacingOccurrences(of: "\\", with: "/")
         return slashed.addingPercentEncoding(withAllowedCharacters: allowed) ?? slashed
-    }
-
-    func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self)) + [10]
     }
 }

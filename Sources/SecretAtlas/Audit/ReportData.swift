@@ -110,36 +110,15 @@ struct ReportData: Codable, Sendable, Equatable {
         comparedWith = changes.map {
             Comparison(previousScan: $0.previousScanTime, previousReport: $0.previousFingerprint)
         }
-        secrets = model.secrets.map { secret in
-            SecretEntry(
-                id: secret.siteID, permalink: SiteRoutes.secret(secret), fingerprint: secret.fingerprint,
-                type: secret.type, title: model.catalog.secretType(secret.type).title,
-                severity: model.catalog.secretType(secret.type).severity.rawValue,
-                verification: secret.verification.rawValue,
-                status: changes?.status(.secret, secret.siteID)?.rawValue, targets: secret.targets,
-                occurrences: secret.occurrences.map {
-                    Occurrence(
-                        resource: $0.resourceID, resourceName: model.resource($0.resourceID)?.name,
-                        filePath: $0.filePath, line: $0.line, scanner: $0.scanner,
-                        firstSeen: $0.firstSeen?.text,
-                        lastSeen: $0.lastSeen?.text)
-                })
-        }
-        resources = model.resources.map {
-            ResourceEntry(
-                id: $0.siteID, permalink: SiteRoutes.resource($0), cloudId: $0.id, name: $0.name,
-                kind: $0.kind.displayName, status: changes?.status(.resource, $0.siteID)?.rawValue,
-                secretCount: model.secretsByResource[$0.id]?.count ?? 0)
-        }
-        attackPaths = model.attackPaths.map {
-            AttackPathEntry(
-                id: $0.siteID, permalink: SiteRoutes.attackPath($0), sourceId: $0.id, name: $0.name,
-                riskLevel: $0.riskLevel.rawValue, status: changes?.status(.attackPath, $0.siteID)?.rawValue)
-        }
+        secrets = model.secrets.map { SecretEntry($0, model: model, changes: changes) }
+        resources = model.resources.map { ResourceEntry($0, model: model, changes: changes) }
+        attackPaths = model.attackPaths.map { AttackPathEntry($0, changes: changes) }
         resolved = changes?.resolved ?? []
     }
 
     /// Pretty, key-sorted JSON: the same report always gives the same bytes.
+    ///
+    /// A build streams the same bytes instead (``write(context:to:)``); this is their definition.
     func encoded() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -186,5 +165,43 @@ struct ReportData: Codable, Sendable, Equatable {
         @unknown default:
             return "\(error)"
         }
+    }
+}
+
+// The entries of one model item each, shared by ``ReportData/init(context:)`` and the streamed
+// file (``ReportData/write(context:to:)``), which makes them one at a time.
+
+extension ReportData.SecretEntry {
+    init(_ secret: Secret, model: SiteModel, changes: ChangeSet?) {
+        let type = model.catalog.secretType(secret.type)
+        self.init(
+            id: secret.siteID, permalink: SiteRoutes.secret(secret), fingerprint: secret.fingerprint,
+            type: secret.type, title: type.title, severity: type.severity.rawValue,
+            verification: secret.verification.rawValue,
+            status: changes?.status(.secret, secret.siteID)?.rawValue, targets: secret.targets,
+            occurrences: secret.occurrences.map {
+                ReportData.Occurrence(
+                    resource: $0.resourceID, resourceName: model.resource($0.resourceID)?.name,
+                    filePath: $0.filePath, line: $0.line, scanner: $0.scanner,
+                    firstSeen: $0.firstSeen?.text, lastSeen: $0.lastSeen?.text)
+            })
+    }
+}
+
+extension ReportData.ResourceEntry {
+    init(_ resource: Resource, model: SiteModel, changes: ChangeSet?) {
+        self.init(
+            id: resource.siteID, permalink: SiteRoutes.resource(resource), cloudId: resource.id,
+            name: resource.name, kind: resource.kind.displayName,
+            status: changes?.status(.resource, resource.siteID)?.rawValue,
+            secretCount: model.secretsByResource[resource.id]?.count ?? 0)
+    }
+}
+
+extension ReportData.AttackPathEntry {
+    init(_ path: AttackPath, changes: ChangeSet?) {
+        self.init(
+            id: path.siteID, permalink: SiteRoutes.attackPath(path), sourceId: path.id, name: path.name,
+            riskLevel: path.riskLevel.rawValue, status: changes?.status(.attackPath, path.siteID)?.rawValue)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -8,6 +9,9 @@ import Foundation
 
 /// Writes the site into a temporary folder beside the destination and moves it into place only when
 /// complete, so a failed build never leaves a half-written site and the previous one survives.
+///
+/// Safe to call from several threads at once for different paths: the only state shared between
+/// writes is the set of folders made, under a lock.
 final class DirectoryWriter: SiteWriter {
     /// The file every site carries so a later build knows the folder is one it may replace.
     static let markerName = ".secret-atlas"
@@ -17,7 +21,9 @@ final class DirectoryWriter: SiteWriter {
     private let staging: String
     /// Folders above the destination that this build created, innermost first.
     private let createdParents: [String]
-    private var createdDirectories = Set<String>()
+    /// Folders of the staging folder made so far; a folder is made under the lock, so two pages of
+    /// one new folder never race to make it.
+    private let createdDirectories = Mutex<Set<String>>([])
 
     /// Prepares a staging folder beside `destination`.
     /// - Throws: ``SiteError/writeFailed(path:underlying:)`` when the destination is a non-empty folder that
@@ -88,40 +94,53 @@ final class DirectoryWriter: SiteWriter {
     }
 
     func write(_ file: OutputFile) throws {
-        let path = staging + "/" + file.path
-        let directory = (path as NSString).deletingLastPathComponent
-        do {
-            if !createdDirectories.contains(directory) {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                createdDirectories.insert(directory)
-            }
-            try Self.writeFile(path, file.bytes)
-        } catch let error as SiteError {
-            throw error
-        } catch {
-            throw SiteError.writeFailed(path: file.path, underlying: error.localizedDescription)
-        }
+        let descriptor = try create(file.path)
+        defer { close(descriptor) }
+        try file.bytes.withUnsafeBytes { try Self.writeAll($0, to: descriptor, path: file.path) }
     }
 
-    /// Writes bytes with plain POSIX calls.
-    ///
-    /// Foundation's `Data.write(to:)` calls `fsync` for every file, which made writing a third of a
-    /// 7,000-page build; the staging folder is moved into place only once everything is written, so
-    /// per-file durability buys nothing here.
-    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw SiteError.writeFailed(path: path, underlying: String(cString: strerror(errno)))
-        }
+    /// Writes each chunk as it comes: the producer gathers chunks (``ChunkBuffer``), so the
+    /// descriptor itself needs no buffer.
+    func write(_ path: String, streaming produce: (any ChunkSink) throws -> Void) throws {
+        let descriptor = try create(path)
         defer { close(descriptor) }
+        try produce(DescriptorSink(descriptor: descriptor, path: path))
+    }
+
+    /// Opens a new file of the staging folder for writing, making its folder first if needed.
+    ///
+    /// Plain POSIX calls: Foundation's `Data.write(to:)` calls `fsync` for every file, which made
+    /// writing a third of a 7,000-page build; the staging folder is moved into place only once
+    /// everything is written, so per-file durability buys nothing here.
+    private func create(_ relative: String) throws -> Int32 {
+        let path = staging + "/" + relative
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try createdDirectories.withLock { created in
+                if !created.contains(directory) {
+                    try FileManager.default.createDirectory(
+                        atPath: directory, withIntermediateDirectories: true)
+                    created.insert(directory)
+                }
+            }
+        } catch {
+            throw SiteError.writeFailed(path: relative, underlying: error.localizedDescription)
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure(path) }
+        return descriptor
+    }
+
+    fileprivate static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String)
+        throws
+    {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
+            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw SiteError.writeFailed(path: path, underlying: String(cString: strerror(errno)))
+                throw failure(path)
             }
             offset += written
         }
@@ -151,7 +170,8 @@ final class DirectoryWriter: SiteWriter {
                 done += written
             }
         }
-        try readBuffer.withUnsafeMutableBytes { buffer in
+        // The tails read back are mostly a page footer; a buffer per call, as calls run at once.
+        try withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 16) { buffer in
             var position = start
             while true {
                 let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(position))
@@ -163,9 +183,6 @@ final class DirectoryWriter: SiteWriter {
             }
         }
     }
-
-    /// Reused by every ``patch(_:at:with:thenRead:_:)``: the tails read back are mostly a page footer.
-    private var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
 
     private static func failure(_ path: String) -> SiteError {
         SiteError.writeFailed(path: path, underlying: String(cString: strerror(errno)))
@@ -237,6 +254,21 @@ final class DirectoryWriter: SiteWriter {
             }
             try? FileManager.default.removeItem(atPath: folder)
         }
+    }
+}
+
+/// Where ``DirectoryWriter/write(_:streaming:)`` sends each chunk: straight to the file.
+private final class DescriptorSink: ChunkSink {
+    let descriptor: Int32
+    let path: String
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    func append(_ chunk: UnsafeRawBufferPointer) throws {
+        try DirectoryWriter.writeAll(chunk, to: descriptor, path: path)
     }
 }
 

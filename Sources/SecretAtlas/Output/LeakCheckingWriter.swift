@@ -11,7 +11,12 @@
 /// of the file: every piece that overlaps a slot lies in it, and every piece that does not was
 /// already checked, byte for byte the same, by ``write(_:)``. `REPORT-FINGERPRINT` and `SHA256SUMS`
 /// pass through ``write(_:)`` whole. (The fingerprint is the hex of a hash and cannot carry a
-/// value; it is checked anyway, so the guarantee does not rest on that argument.)
+/// value; it is checked anyway, so the guarantee does not rest on that argument.) A streamed file
+/// (``write(_:streaming:)``) is checked chunk by chunk, each with the last `windowLength - 1`
+/// bytes of the one before, so a piece split between two chunks is seen whole.
+///
+/// Safe from several threads at once: ``SensitiveValues`` is only searched while the site is
+/// written, and searches share its lock for reading.
 final class LeakCheckingWriter: SiteWriter {
     private let inner: any SiteWriter
     private let values: SensitiveValues
@@ -26,6 +31,15 @@ final class LeakCheckingWriter: SiteWriter {
             throw SiteError.secretLeaked(file: file.path, finding: owner)
         }
         try inner.write(file)
+    }
+
+    func write(_ path: String, streaming produce: (any ChunkSink) throws -> Void) throws {
+        if let owner = values.firstLeak(in: Array(path.utf8)) {
+            throw SiteError.secretLeaked(file: path, finding: owner)
+        }
+        try inner.write(path) { sink in
+            try produce(LeakCheckingSink(inner: sink, values: values, path: path))
+        }
     }
 
     func patch(
@@ -55,5 +69,29 @@ final class LeakCheckingWriter: SiteWriter {
 
     func discard() {
         inner.discard()
+    }
+}
+
+/// Checks each chunk of a streamed file before passing it on.
+private final class LeakCheckingSink: ChunkSink {
+    private let inner: any ChunkSink
+    private let values: SensitiveValues
+    private let path: String
+    /// The last `windowLength - 1` bytes seen, searched again in front of the next chunk.
+    private var carry: [UInt8] = []
+
+    init(inner: any ChunkSink, values: SensitiveValues, path: String) {
+        self.inner = inner
+        self.values = values
+        self.path = path
+    }
+
+    func append(_ chunk: UnsafeRawBufferPointer) throws {
+        let window = carry + chunk
+        if let owner = values.firstLeak(in: window) {
+            throw SiteError.secretLeaked(file: path, finding: owner)
+        }
+        carry = Array(window.suffix(SensitiveValues.windowLength - 1))
+        try inner.append(chunk)
     }
 }

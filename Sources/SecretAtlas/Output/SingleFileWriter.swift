@@ -1,10 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Writes one file (an exported page) to a chosen path, atomically: a failed export leaves any
 /// earlier file at that path as it was.
 final class SingleFileWriter: SiteWriter {
     let destination: String
-    private var bytes: [UInt8]?
+    /// The one file's bytes, once written.
+    private let storage = Mutex<[UInt8]?>(nil)
 
     init(destination: String) {
         self.destination = destination
@@ -12,24 +14,37 @@ final class SingleFileWriter: SiteWriter {
 
     /// Takes the one file's bytes; its site path is ignored, the destination names it.
     func write(_ file: OutputFile) throws {
-        guard bytes == nil else {
+        try store(file.bytes)
+    }
+
+    func write(_ path: String, streaming produce: (any ChunkSink) throws -> Void) throws {
+        try store(try Self.collected(produce))
+    }
+
+    private func store(_ bytes: [UInt8]) throws {
+        let stored = storage.withLock { stored in
+            guard stored == nil else { return false }
+            stored = bytes
+            return true
+        }
+        guard stored else {
             throw SiteError.writeFailed(path: destination, underlying: "an export holds exactly one file")
         }
-        bytes = file.bytes
     }
 
     func patch(
         _ path: String, at offsets: [Int], with bytes: [UInt8], thenRead start: Int,
         _ consume: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
-        guard let file = self.bytes else {
+        guard let file = storage.withLock({ $0 }) else {
             throw SiteError.writeFailed(path: destination, underlying: "nothing was exported")
         }
-        self.bytes = try Self.patched(file, at: offsets, with: bytes, thenRead: start, consume)
+        let patched = try Self.patched(file, at: offsets, with: bytes, thenRead: start, consume)
+        storage.withLock { $0 = patched }
     }
 
     func finish() throws {
-        guard let bytes else {
+        guard let bytes = storage.withLock({ $0 }) else {
             throw SiteError.writeFailed(path: destination, underlying: "nothing was exported")
         }
         try Self.requireParentFolder(of: destination)
@@ -41,7 +56,7 @@ final class SingleFileWriter: SiteWriter {
     }
 
     func discard() {
-        bytes = nil
+        storage.withLock { $0 = nil }
     }
 
     /// - Throws: ``SiteError/writeFailed(path:underlying:)`` naming the missing folder, which the

@@ -13,7 +13,9 @@ import Foundation
 /// An index entry is 8 bytes (24 bits of hash and a 40-bit arena offset): about 2 bytes a byte of
 /// value, a fifth of keeping a 16-byte hash-and-owner for every 12-byte window. Hashes use a
 /// multiplier drawn per process, so crafted input cannot aim at collisions. A class shared by every
-/// importer of one build; safe across threads.
+/// importer of one build; safe across threads: `lock` guards every stored property; adding takes it
+/// for writing, searching for reading once the index is frozen, so pages written on every core
+/// search at once.
 final class SensitiveValues: @unchecked Sendable {
     /// The length of the pieces searched for.
     static let windowLength = 12
@@ -28,7 +30,7 @@ final class SensitiveValues: @unchecked Sendable {
     static let anchorLength = 9
     static let anchorStep = 4
 
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
 
     // MARK: Arena: the values' bytes, in chunks that never move (no copy while growing).
 
@@ -90,8 +92,11 @@ final class SensitiveValues: @unchecked Sendable {
         guard !parts.isEmpty else { return }
         // Longest first, so a part inside an earlier one is found there.
         parts.sort { $0.count > $1.count }
-        lock.lock()
-        defer { lock.unlock() }
+        lock.writing { insert(parts, owner: owner) }
+    }
+
+    /// ``add(_:owner:)`` under the lock, held for writing.
+    private func insert(_ parts: [[UInt8]], owner: ValueOwner) {
         var ownerIndex: UInt32?
         func currentOwner() -> UInt32 {
             if let ownerIndex { return ownerIndex }
@@ -242,12 +247,10 @@ final class SensitiveValues: @unchecked Sendable {
     }
 
     var isEmpty: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return owners.isEmpty
+        lock.reading { owners.isEmpty }
     }
 
-    /// Sorts the entries and builds the filter; called under the lock.
+    /// Sorts the entries and builds the filter; called under the lock, held for writing.
     private func freeze() {
         guard !frozen else { return }
         if !pending.isEmpty {
@@ -292,16 +295,26 @@ final class SensitiveValues: @unchecked Sendable {
 
     /// The owner of the first sensitive piece found in `bytes`, or nil.
     func firstLeak(in bytes: [UInt8]) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !owners.isEmpty else { return nil }
-        freeze()
-        return bytes.withUnsafeBufferPointer { buffer -> String? in
-            if let offset = scanAnchors(buffer) { return ownerName(at: offset) }
-            for length in shortEntries.keys.sorted() {
-                if let offset = scanShort(buffer, length: length) { return ownerName(at: offset) }
+        bytes.withUnsafeBufferPointer { firstLeak(in: $0) }
+    }
+
+    /// The owner of the first sensitive piece found in `buffer`, or nil.
+    ///
+    /// Searches under the lock held for reading, so searches run at once; the index is frozen
+    /// (sorted, filter built) first, under the lock held for writing, when values were added since.
+    func firstLeak(in buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        while true {
+            let found: String?? = lock.reading {
+                guard !owners.isEmpty else { return .some(nil) }
+                guard frozen else { return nil }
+                if let offset = scanAnchors(buffer) { return ownerName(at: offset) }
+                for length in shortEntries.keys.sorted() {
+                    if let offset = scanShort(buffer, length: length) { return ownerName(at: offset) }
+                }
+                return .some(nil)
             }
-            return nil
+            if let found { return found }
+            lock.writing { freeze() }
         }
     }
 
