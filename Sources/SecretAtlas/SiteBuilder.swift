@@ -172,12 +172,10 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(context: context, templates: templates)
         let plan = try SitePlan(model: model, changes: changes)
         let writer = ManifestWriter(inner: output)
-        // Until the writers are safe to call from several threads, pages reach them one at a time.
-        let serial = SerialWriter(writer)
         progress?.begin(.renderingPages, total: plan.pages.count)
         var queue = PageRenderQueue(renderer: renderer)
         queue.jobs = jobs
-        let pages = try queue.render(plan.pages, consume: serial.write, pageDone: { progress?.advance() })
+        let pages = try queue.render(plan.pages, consume: writer.write, pageDone: { progress?.advance() })
         var totalBytes = pages.totalBytes
         let largest = (pages.largestPath, pages.largestBytes)
         // Each group of data files is written and let go before the next is made, so only one is
@@ -205,18 +203,5 @@ public enum SiteBuilder {
             diagnostics: [], pageCount: plan.pages.count,
             fileCount: plan.pages.count + dataFiles + 2,
             totalBytes: totalBytes, largestPage: largest.0, largestPageBytes: largest.1)
-    }
-}
-
-/// Passes files to a writer one at a time from any thread.
-private final class SerialWriter: @unchecked Sendable {
-    // @unchecked: `writer` is only touched under `lock`.
-    private let writer: ManifestWriter
-    private let lock = NSLock()
-
-    init(_ writer: ManifestWriter) { self.writer = writer }
-
-    @Sendable func write(_ file: OutputFile) throws {
-        try lock.withLock { try writer.write(file) }
     }
 }

@@ -82,19 +82,24 @@ struct IncrementalCLITests {
 
     /// On a terminal the line is drawn with `\r` and cleared before the summary; `--quiet` draws nothing.
     ///
-    /// `script` (util-linux) runs the build on a pseudo-terminal. The debug build of the sample takes
-    /// over a second, well past the 0.3 s before the first line.
+    /// `script` (util-linux) runs the build on a pseudo-terminal. The input is 5,000 synthetic
+    /// findings, whose debug build takes seconds, well past the 0.3 s before the first line (the
+    /// sample alone builds in less).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func progressIsDrawnOnATerminalAndClearedBeforeTheSummary() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("site").path
+        let input = folder.appendingPathComponent("input").path
+        let synth = try run(
+            CLITests.binary, ["synth", "--vms", "500", "--findings", "5000", "--seed", "3", "-o", input])
+        #expect(synth.status == 0)
         func onTerminal(_ extra: String) throws -> CLITests.Result {
             try run(
                 URL(fileURLWithPath: "/usr/bin/script"),
                 [
                     "-q", "-e", "-c",
-                    "'\(CLITests.binary.path)' build '\(sample)' -o '\(output)' --force \(extra)",
+                    "'\(CLITests.binary.path)' build '\(input)' -o '\(output)' --force \(extra)",
                     "/dev/null",
                 ])
         }

@@ -192,13 +192,35 @@ final class DirectoryWriter: SiteWriter {
     /// (``ZipWriter``) before ``finish()`` moves it into place.
     var stagingFolder: String { staging }
 
+    /// What ``finish()`` works with, set by the build before it; behind a lock only because pages
+    /// are written from several threads and the writer must be `Sendable`.
+    private struct FinishSettings {
+        var record: SiteRecord?
+        var jobs = 1
+        var progress: BuildProgress?
+        var keptFileCount = 0
+    }
+    private let settings = Mutex(FinishSettings())
+
     /// What the build records in the marker (``SiteRecord``); ``finish()`` adds the listing.
-    var record: SiteRecord?
+    var record: SiteRecord? {
+        get { settings.withLock { $0.record } }
+        set { settings.withLock { $0.record = newValue } }
+    }
     /// How many threads compare files with the previous site in ``finish()``.
-    var jobs = 1
-    var progress: BuildProgress?
+    var jobs: Int {
+        get { settings.withLock { $0.jobs } }
+        set { settings.withLock { $0.jobs = newValue } }
+    }
+    var progress: BuildProgress? {
+        get { settings.withLock { $0.progress } }
+        set { settings.withLock { $0.progress = newValue } }
+    }
     /// How many files ``finish()`` kept from the previous site because their bytes were the same.
-    private(set) var keptFileCount = 0
+    private(set) var keptFileCount: Int {
+        get { settings.withLock { $0.keptFileCount } }
+        set { settings.withLock { $0.keptFileCount = newValue } }
+    }
 
     func finish() throws {
         let fileManager = FileManager.default
