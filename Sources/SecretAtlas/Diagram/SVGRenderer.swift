@@ -154,18 +154,12 @@ struct SVGRenderer: Sendable {
 
     /// Escapes text for XML content and attribute values.
     func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        // Most names need nothing escaped: then the text itself is returned, with no copy.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        HTMLEscaping.append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
