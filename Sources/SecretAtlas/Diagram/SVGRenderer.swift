@@ -155,7 +155,8 @@ struct SVGRenderer: Sendable {
     /// Escapes text for XML content and attribute values.
     func escape(_ text: String) -> String {
         // Most names need nothing escaped: then the text itself is returned, with no copy.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        guard
+            text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
         else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)

@@ -1,11 +1,13 @@
 internal import Mustache
+import Synchronization
 
 /// A view model whose fields templates read through a table of key paths instead of `Mirror`.
 ///
 /// Templates are rendered by ``TemplateProgram``, which asks each view model for a field by name
 /// and gets a ``TemplateValue`` back. The table is made once per type, and each key path in it is
-/// sorted once into a typed reader (text, flag, number, view model, list), so a lookup costs one
-/// dictionary probe and one key-path read, with no dynamic cast. `TemplateFieldsTests` checks each
+/// sorted once into a typed reader (text, flag, number, view model, list), kept at the position of
+/// its name's ``FieldName`` number; so a lookup is an array index and one key-path read, with no
+/// hashing and no dynamic cast. `TemplateFieldsTests` checks each
 /// table against the type's stored properties, so a field can never be silently missing from a page.
 ///
 /// The conformance to swift-mustache's `MustacheParent` is what lets swift-mustache render the same
@@ -21,8 +23,9 @@ extension TemplateFields {
     }
 
     /// The field `name` as a template value, or nil when this type has no such field.
-    func templateField(named name: String) -> TemplateValue? {
-        Self.templateFields.readers[name]?(self)
+    func templateField(_ name: FieldName) -> TemplateValue? {
+        let readers = Self.templateFields.readers
+        return name.number < readers.count ? readers[name.number]?(self) : nil
     }
 
     var templateValue: TemplateValue { .object(self) }
@@ -35,15 +38,17 @@ struct FieldTable<Root>: ExpressibleByDictionaryLiteral, @unchecked Sendable {
 
     /// The key paths as written, for swift-mustache and for the table test.
     let keyPaths: [String: PartialKeyPath<Root>]
-    /// The same fields as typed readers, for ``TemplateProgram``.
-    let readers: [String: (Root) -> TemplateValue]
+    /// The same fields as typed readers, for ``TemplateRenderer``, by ``FieldName/number``.
+    let readers: [((Root) -> TemplateValue)?]
 
     init(dictionaryLiteral elements: (String, any PartialKeyPath<Root> & Sendable)...) {
         var keyPaths: [String: PartialKeyPath<Root>] = [:]
-        var readers: [String: (Root) -> TemplateValue] = [:]
+        var readers: [((Root) -> TemplateValue)?] = []
         for (name, keyPath) in elements {
             keyPaths[name] = keyPath
-            readers[name] = Self.reader(keyPath)
+            let number = FieldName(name).number
+            if readers.count <= number { readers += Array(repeating: nil, count: number + 1 - readers.count) }
+            readers[number] = Self.reader(keyPath)
         }
         self.keyPaths = keyPaths
         self.readers = readers
@@ -70,4 +75,25 @@ struct FieldTable<Root>: ExpressibleByDictionaryLiteral, @unchecked Sendable {
         guard let typed = keyPath as? KeyPath<Root, Value> else { return { .other($0[keyPath: keyPath]) } }
         return { $0[keyPath: typed].templateValue }
     }
+}
+
+/// A field name as a small number, the same for every table and template in the process, so tables
+/// can be arrays indexed by it.
+///
+/// Numbers are handed out the first time a name is seen, by a field table or by a template being
+/// compiled, whichever comes first; both happen once per type or template, never per page.
+struct FieldName: Sendable {
+    let text: String
+    let number: Int
+
+    init(_ text: String) {
+        self.text = text
+        number = Self.numbers.withLock { numbers in
+            if let number = numbers[text] { return number }
+            numbers[text] = numbers.count
+            return numbers.count - 1
+        }
+    }
+
+    private static let numbers = Mutex<[String: Int]>([:])
 }

@@ -117,13 +117,13 @@ indirect enum TemplateNode: Sendable {
 /// A name as a template writes it, split once: `.` (the current value), `a.b.c` (looked up from
 /// the innermost value outwards, then down), or `.a.b` (from the current value only).
 struct TemplateName: Sendable {
-    let components: [String]
+    let components: [FieldName]
     let isCurrent: Bool
     let isAnchored: Bool
 
     init(_ text: String) {
         isCurrent = text == "."
         isAnchored = !isCurrent && text.first == "."
-        components = text.split(separator: ".").map(String.init)
+        components = text.split(separator: ".").map { FieldName(String($0)) }
     }
 }

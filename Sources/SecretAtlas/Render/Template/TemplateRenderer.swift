@@ -129,7 +129,7 @@ struct TemplateRenderer {
         return nil
     }
 
-    private func descend(_ components: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+    private func descend(_ components: ArraySlice<FieldName>, from value: TemplateValue) -> TemplateValue? {
         var value = value
         for component in components {
             guard let child = field(component, of: value) else { return nil }
@@ -138,9 +138,9 @@ struct TemplateRenderer {
         return value
     }
 
-    private func field(_ name: String, of value: TemplateValue) -> TemplateValue? {
+    private func field(_ name: FieldName, of value: TemplateValue) -> TemplateValue? {
         guard case .object(let object) = value else { return nil }
-        return object.templateField(named: name)
+        return object.templateField(name)
     }
 
     private func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
