@@ -44,6 +44,8 @@ struct ResourcePage: Sendable, TemplateFields {
     let hasSecrets: Bool
     let incomingSecrets: [SecretRow]
     let hasIncomingSecrets: Bool
+    let moreIncomingText: String
+    let hasMoreIncoming: Bool
     let attackPaths: [AttackPathRow]
     let hasAttackPaths: Bool
     let attackPathCount: Int
@@ -124,9 +126,16 @@ struct ResourcePage: Sendable, TemplateFields {
             Wording.counted(resourceSecrets.count, "secret")
             + (rows.count != resourceSecrets.count ? " in \(rows.count) places" : "")
         hasSecrets = !rows.isEmpty
-        incomingSecrets = (context.secretsByTarget[resource.id] ?? [])
+        // A storage account shared by a whole fleet is opened by thousands of secrets; the table
+        // keeps a page's size bounded, and every secret stays on the paginated Secrets list.
+        let incoming = context.secretsByTarget[resource.id] ?? []
+        incomingSecrets = incoming.prefix(Self.incomingLimit)
             .map { SecretRow(model.secrets[$0], context: context, root: root) }
         hasIncomingSecrets = !incomingSecrets.isEmpty
+        hasMoreIncoming = incoming.count > incomingSecrets.count
+        moreIncomingText =
+            "Showing \(incomingSecrets.count) of \(Wording.counted(incoming.count, "secret")) that can "
+            + "authenticate to it, in the order of the Secrets list, which has every one."
         let through = model.attackPaths(through: .resource(resource.id))
         attackPaths = through.prefix(AttackPathRow.tableLimit).map {
             AttackPathRow($0, context: context, root: root)
@@ -157,6 +166,9 @@ struct ResourcePage: Sendable, TemplateFields {
         recommendationCount = recommendations.count
     }
 
+    /// How many secrets that open this resource its overview lists.
+    static let incomingLimit = 100
+
     static let templateFields: FieldTable<Self> = [
         "shell": \.shell,
         "name": \.name,
@@ -174,6 +186,8 @@ struct ResourcePage: Sendable, TemplateFields {
         "hasSecrets": \.hasSecrets,
         "incomingSecrets": \.incomingSecrets,
         "hasIncomingSecrets": \.hasIncomingSecrets,
+        "moreIncomingText": \.moreIncomingText,
+        "hasMoreIncoming": \.hasMoreIncoming,
         "attackPaths": \.attackPaths,
         "hasAttackPaths": \.hasAttackPaths,
         "attackPathCount": \.attackPathCount,
