@@ -25,6 +25,25 @@ struct RenderContext: Sendable {
     let edgeKinds: [GraphEdge.Ends: GraphEdge.Kind]
     /// Positions of the secrets that can authenticate to each resource, by cloud id.
     let secretsByTarget: [String: [Int]]
+    /// Totals over every attack path, which each page of the paginated list shows: counted once
+    /// here, since counting them per page made the list quadratic (minutes at 200,000 paths).
+    let attackPathTotals: AttackPathTotals
+
+    struct AttackPathTotals: Sendable {
+        var byRisk: [Severity: Int] = [:]
+        var computed = 0
+        var affectedResources = 0
+
+        init(_ paths: [AttackPath]) {
+            var affected = Set<String>()
+            for path in paths {
+                byRisk[path.riskLevel, default: 0] += 1
+                if path.origin == .computed { computed += 1 }
+                for case .resource(let id) in path.steps { affected.insert(id) }
+            }
+            affectedResources = affected.count
+        }
+    }
 
     init(model: SiteModel, version: String, markdown: MarkdownRenderer, changes: ChangeSet? = nil) {
         self.model = model
@@ -72,6 +91,7 @@ struct RenderContext: Sendable {
             for target in secret.targets { byTarget[target, default: []].append(position) }
         }
         self.secretsByTarget = byTarget
+        attackPathTotals = AttackPathTotals(model.attackPaths)
     }
 
     /// The recommendation state covering a resource kind, if any.

@@ -327,9 +327,9 @@ struct RiskCountView: Sendable, TemplateFields {
     let count: Int
 
     /// One entry per risk level, most severe first, zeros included so the bar always has four parts.
-    static func counts(of paths: [AttackPath]) -> [RiskCountView] {
+    static func counts(_ totals: RenderContext.AttackPathTotals) -> [RiskCountView] {
         Severity.allCases.map { level in
-            RiskCountView(risk: SeverityView(level), count: paths.filter { $0.riskLevel == level }.count)
+            RiskCountView(risk: SeverityView(level), count: totals.byRisk[level] ?? 0)
         }
     }
 

@@ -53,14 +53,10 @@ struct AttackPathListPage: Sendable, TemplateFields {
         hasPaths = !model.attackPaths.isEmpty
         totalCount = model.attackPaths.count
         scenarioCount = scenarios.count
-        var affected = Set<String>()
-        for attackPath in model.attackPaths {
-            for case .resource(let id) in attackPath.steps { affected.insert(id) }
-        }
-        affectedResourceCount = affected.count
-        computedCount = model.attackPaths.filter { $0.origin == .computed }.count
+        affectedResourceCount = context.attackPathTotals.affectedResources
+        computedCount = context.attackPathTotals.computed
         importedCount = totalCount - computedCount
-        riskCounts = RiskCountView.counts(of: model.attackPaths)
+        riskCounts = RiskCountView.counts(context.attackPathTotals)
         pagination = PaginationView(
             first: SiteRoutes.attackPaths, current: page, rowCount: model.attackPaths.count, root: shell.root)
         let omitted =

@@ -68,7 +68,7 @@ struct OverviewPage: Sendable, TemplateFields {
         attackPathCount = model.attackPaths.count
         withoutTargetCount = context.model.secretsWithoutTarget.count
         withoutTargetHref = root + SiteRoutes.secretsWithoutTarget
-        riskCounts = RiskCountView.counts(of: model.attackPaths)
+        riskCounts = RiskCountView.counts(context.attackPathTotals)
         recommendations = context.recommendations.filter { !$0.unhealthyResources.isEmpty }.map {
             RecommendationRow(
                 title: $0.recommendation.title, href: root + SiteRoutes.recommendation($0.recommendation),
