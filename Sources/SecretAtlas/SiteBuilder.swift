@@ -178,21 +178,18 @@ public enum SiteBuilder {
         let pages = try queue.render(plan.pages, consume: writer.write, pageDone: { progress?.advance() })
         var totalBytes = pages.totalBytes
         let largest = (pages.largestPath, pages.largestBytes)
-        // Each group of data files is written and let go before the next is made, so only one is
-        // held at a time (findings.sarif and findings.json are the largest files of a site).
+        // Data files are written as they are made: list shards one facet value at a time, the
+        // findings files streamed in chunks, so none of them is held whole.
         var dataFiles = 0
         progress?.begin(.writingData)
-        let makers: [() throws -> [OutputFile]] = [
-            { try AssetCopier(directory: assetsDirectory).files() }, { ExplorerData(model: model).files() },
-            { ListData(model: model).files() },
-        ]
-        for make in makers {
-            for file in try make() {
-                try writer.write(file)
-                totalBytes += file.bytes.count
-                dataFiles += 1
-            }
+        func writeDataFile(_ file: OutputFile) throws {
+            try writer.write(file)
+            totalBytes += file.bytes.count
+            dataFiles += 1
         }
+        try AssetCopier(directory: assetsDirectory).files().forEach(writeDataFile)
+        try ExplorerData(model: model).files().forEach(writeDataFile)
+        try ListData(model: model).write(to: writeDataFile)
         for file in try AuditFiles.write(context: context, to: writer) {
             totalBytes += file.bytes
             dataFiles += 1

@@ -33,30 +33,41 @@ struct ListData {
 
     /// Every list data file, in a fixed order.
     func files() -> [OutputFile] {
-        List.allCases.flatMap { list -> [OutputFile] in
-            guard indexPath(list) != nil else { return [] }
+        var files: [OutputFile] = []
+        write { files.append($0) }
+        return files
+    }
+
+    /// Every list data file, in a fixed order, each handed to `emit` as soon as it is made: the rows
+    /// of one facet value are made, written and let go before the next, so a million secrets'
+    /// rows are never held at once.
+    func write(to emit: (OutputFile) throws -> Void) rethrows {
+        for list in List.allCases where indexPath(list) != nil {
             switch list {
-            case .secrets: return secretFiles(list, positions: Array(model.secrets.indices))
-            case .withoutTarget: return secretFiles(list, positions: model.secretsWithoutTarget)
-            case .inventory: return inventoryFiles()
+            case .secrets: try secretFiles(list, positions: Array(model.secrets.indices), emit)
+            case .withoutTarget: try secretFiles(list, positions: model.secretsWithoutTarget, emit)
+            case .inventory: try inventoryFiles(emit)
             }
         }
     }
 
-    /// Groups rows by a facet value (in first-seen order) and writes the shards and the index.
-    private func write(
-        _ list: List, groups: [(value: String, info: [(String, ScriptValue)], rows: [ScriptValue])]
-    ) -> [OutputFile] {
-        var files: [OutputFile] = []
+    /// One facet value of a list: its name, what the index says of it, and its rows, made on demand.
+    private typealias Group = (value: String, info: [(String, ScriptValue)], rows: () -> [ScriptValue])
+
+    /// Writes the shards of each group, then the index.
+    private func write(_ list: List, groups: [Group], _ emit: (OutputFile) throws -> Void) rethrows {
+        var fileCount = 0
         var entries: [ScriptValue] = []
         for group in groups {
+            let rows = group.rows()
             var shardEntries: [ScriptValue] = []
             var start = 0
-            while start < group.rows.count {
-                let part = Array(group.rows[start..<min(start + Self.rowsPerShard, group.rows.count)])
-                let name = "\(files.count)"
+            while start < rows.count {
+                let part = Array(rows[start..<min(start + Self.rowsPerShard, rows.count)])
+                let name = "\(fileCount)"
                 let bytes = ScriptValue.dataFile(key: "list/\(list.rawValue)/\(name)", value: .array(part))
-                files.append(OutputFile(path: Self.folder + list.rawValue + "/" + name + ".js", bytes: bytes))
+                try emit(OutputFile(path: Self.folder + list.rawValue + "/" + name + ".js", bytes: bytes))
+                fileCount += 1
                 shardEntries.append(
                     .object([
                         ("file", .string(name)), ("bytes", .int(bytes.count)), ("rows", .int(part.count)),
@@ -70,36 +81,22 @@ struct ListData {
             ("list", .string(list.rawValue)), ("total", .int(rowCount(list))),
             ("byteLimit", .int(ExplorerData.queryByteLimit)), ("groups", .array(entries)),
         ])
-        files.append(
+        try emit(
             OutputFile(
                 path: Self.folder + list.rawValue + "/index.js",
                 bytes: ScriptValue.dataFile(key: "list/\(list.rawValue)", value: index)))
-        return files
     }
 
     /// Secrets by type: `[page, found on, fingerprint, verification, occurrences, resources, targets]`.
-    private func secretFiles(_ list: List, positions: [Int]) -> [OutputFile] {
+    private func secretFiles(_ list: List, positions: [Int], _ emit: (OutputFile) throws -> Void) rethrows {
         var order: [String] = []
-        var rows: [String: [ScriptValue]] = [:]
+        var byType: [String: [Int]] = [:]
         for position in positions {
-            let secret = model.secrets[position]
-            if rows[secret.type] == nil { order.append(secret.type) }
-            let names = secret.resourceIDs.map { model.resource($0)?.name ?? $0 }.sorted()
-            let prefix = StableID.slug(secret.type)
-            let suffix = secret.siteID.dropFirst(prefix.count + 1)
-            let page =
-                secret.siteID.hasPrefix(prefix + "-") && !suffix.contains("-")
-                ? String(suffix) : secret.siteID
-            rows[secret.type, default: []].append(
-                .array([
-                    .string(page),
-                    .string((names.first ?? "") + (names.count > 1 ? " +\(names.count - 1) more" : "")),
-                    .string(secret.shortFingerprint), .string(secret.verification.rawValue),
-                    .int(secret.occurrences.count), .int(secret.resourceIDs.count),
-                    .int(secret.targets.count),
-                ]))
+            let type = model.secrets[position].type
+            if byType[type] == nil { order.append(type) }
+            byType[type, default: []].append(position)
         }
-        return write(
+        try write(
             list,
             groups: order.map { id in
                 let type = model.catalog.secretType(id)
@@ -110,13 +107,30 @@ struct ListData {
                         ("severityText", .string(type.severity.displayName)),
                         ("pagePrefix", .string(StableID.slug(id))),
                     ],
-                    rows[id] ?? []
+                    { (byType[id] ?? []).map(secretRow) }
                 )
-            })
+            }, emit)
+    }
+
+    private func secretRow(_ position: Int) -> ScriptValue {
+        let secret = model.secrets[position]
+        let names = secret.resourceIDs.map { model.resource($0)?.name ?? $0 }.sorted()
+        let prefix = StableID.slug(secret.type)
+        let suffix = secret.siteID.dropFirst(prefix.count + 1)
+        let page =
+            secret.siteID.hasPrefix(prefix + "-") && !suffix.contains("-")
+            ? String(suffix) : secret.siteID
+        return .array([
+            .string(page),
+            .string((names.first ?? "") + (names.count > 1 ? " +\(names.count - 1) more" : "")),
+            .string(secret.shortFingerprint), .string(secret.verification.rawValue),
+            .int(secret.occurrences.count), .int(secret.resourceIDs.count),
+            .int(secret.targets.count),
+        ])
     }
 
     /// Resources by type: `[name, page, cloud, subscription, region, exposed, secrets, attack paths]`.
-    private func inventoryFiles() -> [OutputFile] {
+    private func inventoryFiles(_ emit: (OutputFile) throws -> Void) rethrows {
         var order: [ResourceKind] = []
         var rows: [ResourceKind: [ScriptValue]] = [:]
         for resource in model.resources {
@@ -130,10 +144,10 @@ struct ListData {
                     .int(model.attackPathsByNode[.resource(resource.id)]?.count ?? 0),
                 ]))
         }
-        return write(
+        try write(
             .inventory,
             groups: order.sorted { $0.displayName < $1.displayName }.map { kind in
-                (kind.displayName, [("icon", .string(kind.iconName))], rows[kind] ?? [])
-            })
+                (kind.displayName, [("icon", .string(kind.iconName))], { rows[kind] ?? [] })
+            }, emit)
     }
 }
