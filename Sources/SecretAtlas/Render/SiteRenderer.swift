@@ -9,8 +9,7 @@ struct SiteRenderer: Sendable {
     /// - Throws: ``SiteError`` when a template is missing.
     func render(_ page: SitePlan.Page) throws -> OutputFile {
         let (viewModel, template) = viewModel(for: page)
-        let html = try templates.render(viewModel, template: template)
-        return OutputFile(path: page.path, bytes: Array(html.utf8))
+        return OutputFile(path: page.path, bytes: try templates.render(viewModel, template: template))
     }
 
     /// The view model of a page and the template that renders it.
