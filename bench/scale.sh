@@ -13,9 +13,11 @@
 #    binary has no synth subcommand yet (the line says which).
 # 3. Builds our site under /usr/bin/time -v: wall time, pages per second, peak RSS, output bytes and
 #    files, and the largest page when the build reports one.
-# 4. Builds it again into the same folder (an unchanged rebuild): wall time and rebuild / full.
+# 4. Builds it again into the same folder (an unchanged rebuild): wall time and rebuild / full; only
+#    for sizes up to REBUILD_MAX_FINDINGS (default 100000, where the target is; 0 = never).
 # 5. Raw write limit: bench/rawwrite.c (compiled with cc or clang) writes the same files with the same
-#    sizes and paths, one after another; prints its wall time and ours / raw.
+#    sizes and paths on RAW_THREADS threads (default: the number of cores, as our build uses them);
+#    prints its wall time and ours / raw.
 # 6. Hugo (Debian's hugo; `make bench-deps` installs it): bench/hugo_site.py writes one Markdown page
 #    per HTML page of ours, in the same folders, with the remediation text we show (untimed), then
 #    `hugo -s DIR -d OUT` (default build flags) runs under /usr/bin/time -v, with a timeout
@@ -46,6 +48,7 @@ HUGO="${HUGO:-1}"
 HUGO_MAX_FINDINGS="${HUGO_MAX_FINDINGS:-100000}"
 HUGO_TIMEOUT="${HUGO_TIMEOUT:-1800}"
 HUGO_RSS_LIMIT_MB="${HUGO_RSS_LIMIT_MB:-16000}"
+REBUILD_MAX_FINDINGS="${REBUILD_MAX_FINDINGS:-100000}"
 STRICT="${STRICT:-0}"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/secret-atlas-scale.XXXXXX")"
@@ -61,7 +64,7 @@ elapsed() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # Peak RSS in MB from a /usr/bin/time -v report.
 rss_mb() { awk -F': *' '/Maximum resident set size/ { printf "%.0f", $2 * 1024 / 1e6 }' "$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "—" }'; }
 
 [[ -n "${EPOCHREALTIME:-}" ]] || die "bash 5 is needed (EPOCHREALTIME)"
 if ! { [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; }; then
@@ -82,7 +85,8 @@ commit="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
 CC_BIN="${CC:-$(command -v cc || command -v clang || true)}"
 [[ -n "$CC_BIN" ]] || die "no C compiler (cc or clang) for bench/rawwrite.c"
-"$CC_BIN" -O2 -o "$TMP/rawwrite" bench/rawwrite.c || die "compiling bench/rawwrite.c with $CC_BIN failed"
+RAW_THREADS="${RAW_THREADS:-$(nproc)}"
+"$CC_BIN" -O2 -pthread -o "$TMP/rawwrite" bench/rawwrite.c || die "compiling bench/rawwrite.c with $CC_BIN failed"
 
 if [[ "$HUGO" != 0 ]]; then
     command -v hugo >/dev/null || die "hugo is not installed (make bench-deps installs Debian's hugo), or set HUGO=0"
@@ -209,12 +213,16 @@ measure() {
     fi
 
     # Unchanged rebuild into the same folder.
-    l="$(load)"
-    timed "$dir/rebuild" "$BIN" build "$dir/input" -o "$dir/site" --quiet
-    [[ $run_rc -eq 0 ]] || { cat "$dir/rebuild.err" >&2; die "the unchanged rebuild of $label findings failed (exit $run_rc)"; }
-    R[$findings.rebuild]="$run_wall" R[$findings.rebuild_load]="$l"
-    printf 'unchanged rebuild: %s s, peak RSS %s MB = %s of the full build   [load %s]\n' \
-        "$run_wall" "$run_rss" "$(ratio "$run_wall" "${R[$findings.wall]}")" "$l"
+    if ((findings <= REBUILD_MAX_FINDINGS)); then
+        l="$(load)"
+        timed "$dir/rebuild" "$BIN" build "$dir/input" -o "$dir/site" --quiet
+        [[ $run_rc -eq 0 ]] || { cat "$dir/rebuild.err" >&2; die "the unchanged rebuild of $label findings failed (exit $run_rc)"; }
+        R[$findings.rebuild]="$run_wall" R[$findings.rebuild_load]="$l"
+        printf 'unchanged rebuild: %s s, peak RSS %s MB = %s of the full build   [load %s]\n' \
+            "$run_wall" "$run_rss" "$(ratio "$run_wall" "${R[$findings.wall]}")" "$l"
+    else
+        echo "unchanged rebuild: skipped above REBUILD_MAX_FINDINGS=$REBUILD_MAX_FINDINGS findings"
+    fi
 
     # The file list drives the raw writer and the Hugo content; then our site can go (disk).
     (cd "$dir/site" && find . -type f -printf '%s\t%P\n') >"$dir/files.txt"
@@ -222,7 +230,7 @@ measure() {
 
     # Raw write limit.
     l="$(load)"
-    timed "$dir/raw" "$TMP/rawwrite" "$dir/files.txt" "$dir/raw-site"
+    timed "$dir/raw" "$TMP/rawwrite" "$dir/files.txt" "$dir/raw-site" "$RAW_THREADS"
     [[ $run_rc -eq 0 ]] || { cat "$dir/raw.err" >&2; die "the raw writer failed at $label"; }
     rm -rf "$dir/raw-site"
     R[$findings.raw]="$run_wall" R[$findings.raw_load]="$l"
@@ -278,7 +286,7 @@ for size in $SIZES; do
         "${R[$size.label]}" "${R[$size.pages]}" "${R[$size.wall]}" \
         "$(awk -v p="${R[$size.pages]}" -v w="${R[$size.wall]}" 'BEGIN { printf "%.0f", p / w }')" \
         "${R[$size.rss]}" "$(awk -v b="${R[$size.bytes]}" 'BEGIN { printf "%.0f", b / 1e6 }')" \
-        "$(ratio "${R[$size.rebuild]}" "${R[$size.wall]}")" \
+        "$(ratio "${R[$size.rebuild]:-}" "${R[$size.wall]}")" \
         "${R[$size.raw]}($(ratio "${R[$size.wall]}" "${R[$size.raw]}"))" \
         "$hugo_s" "$hugo_ratio" "$hugo_rss" "${R[$size.load]}"
     if [[ -n "${R[$size.hugo_note]:-}" ]]; then printf '       hugo: %s\n' "${R[$size.hugo_note]}"; fi
