@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench bench-explorer bench-synth deps python-deps browser-deps browser-test screenshots schema-test release install clean
+.PHONY: demo test lint bench bench-deps bench-explorer bench-synth deps python-deps browser-deps browser-test screenshots schema-test release install clean
 
 ## Install the system libraries the build links against, only when missing.
 deps:
@@ -78,10 +78,23 @@ screenshots: browser-deps python-deps
 	.build/debug/secret-atlas build -o .build/browser-site --quiet
 	python3 Tests/browser/browser_tests.py .build/browser-site --sample --screenshots docs/screenshots
 
-## Timing and throughput figures (see bench/run.sh and bench/diagrams.sh).
-bench: deps
+## Hugo (the static site generator bench/scale.sh compares with) and GNU time (peak RSS), from
+## Debian, only when missing. The C compiler for bench/rawwrite.c is cc, or the Swift toolchain's clang.
+bench-deps:
+	@missing=""; command -v hugo >/dev/null 2>&1 || missing="$$missing hugo"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## Timing and throughput figures (see bench/run.sh, bench/diagrams.sh and bench/scale.sh).
+## bench/scale.sh runs 10k, 100k and 1M findings against Hugo and the raw write limit; the 1M size
+## takes tens of minutes and ~18 GB of temporary disk: `make bench SIZES="10000 100000"` skips it.
+bench: deps bench-deps
 	bash bench/run.sh
 	bash bench/diagrams.sh
+	bash bench/scale.sh
 
 ## The explorer on a 100,000-finding site: query time in headless Chromium and data per page.
 bench-explorer: deps browser-deps python-deps
