@@ -5,7 +5,7 @@
 #   FINDINGS=10000 bash bench/incremental.sh
 #
 # With the release binary (swift build -c release --scratch-path "${SCRATCH:-.build-bench}") and
-# ${FINDINGS} synthetic findings from bench/synth.py (seed ${SEED:-1}), it times four builds into
+# ${FINDINGS} synthetic findings from `secret-atlas synth` (VMs = findings / 10, seed ${SEED:-1}), it times four builds into
 # one folder and prints, for each, wall time, peak RSS, what the build said and the load average
 # (the machine is shared, so figures are only comparable at a similar load):
 #   1. full      — into an empty folder;
@@ -33,7 +33,7 @@ BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/secret-
 [[ -x "$BIN" ]] || { echo "error: $BIN was not built" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "error: GNU time (/usr/bin/time) is needed for peak RSS" >&2; exit 1; }
 
-python3 bench/synth.py --findings "$FINDINGS" --seed "$SEED" -o "$TMP/input" --quiet
+"$BIN" synth --vms "$((FINDINGS / 10 > 0 ? FINDINGS / 10 : 1))" --findings "$FINDINGS" --seed "$SEED" -o "$TMP/input" >/dev/null
 site="$TMP/site"
 
 # run LABEL ARGS...: one timed build into $site; prints its figures and sets $seconds.
