@@ -105,6 +105,8 @@ timed() {
     local base="$1"
     shift
     local start end
+    # Dirty pages left by the step before are written back first, so no step pays for another's.
+    sync
     start="$(now)"
     set +e
     /usr/bin/time -v -o "$base.time" "$@" >"$base.out" 2>"$base.err"

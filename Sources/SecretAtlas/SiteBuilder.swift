@@ -170,12 +170,17 @@ public enum SiteBuilder {
         let context = RenderContext(
             model: model, version: version, markdown: MarkdownRenderer(), changes: changes)
         let renderer = SiteRenderer(context: context, templates: templates)
-        let plan = try SitePlan(model: model, changes: changes)
         let writer = ManifestWriter(inner: output)
-        progress?.begin(.renderingPages, total: plan.pages.count)
-        var queue = PageRenderQueue(renderer: renderer)
-        queue.jobs = jobs
-        let pages = try queue.render(plan.pages, consume: writer.write, pageDone: { progress?.advance() })
+        // The plan (a path per page, 100 MB at a million findings) is let go once pages are written.
+        let (pageCount, pages) = try {
+            let plan = try SitePlan(model: model, changes: changes)
+            progress?.begin(.renderingPages, total: plan.pages.count)
+            var queue = PageRenderQueue(renderer: renderer)
+            queue.jobs = jobs
+            let summary = try queue.render(
+                plan.pages, consume: writer.write, pageDone: { progress?.advance() })
+            return (plan.pages.count, summary)
+        }()
         var totalBytes = pages.totalBytes
         let largest = (pages.largestPath, pages.largestBytes)
         // Data files are written as they are made: list shards one facet value at a time, the
@@ -197,8 +202,8 @@ public enum SiteBuilder {
         progress?.begin(.sealing)
         try writer.seal()
         return BuildReport(
-            diagnostics: [], pageCount: plan.pages.count,
-            fileCount: plan.pages.count + dataFiles + 2,
+            diagnostics: [], pageCount: pageCount,
+            fileCount: pageCount + dataFiles + 2,
             totalBytes: totalBytes, largestPage: largest.0, largestPageBytes: largest.1)
     }
 }
