@@ -105,7 +105,7 @@ struct PrettyJSONWriter {
 
     private mutating func quote(_ text: String) {
         output.append(byte: UInt8(ascii: "\""))
-        Self.escape(text, into: &output)
+        output.appendEscapedJSON(text)
         output.append(byte: UInt8(ascii: "\""))
     }
 
@@ -148,34 +148,5 @@ struct PrettyJSONWriter {
 
     private mutating func indent() {
         for _ in 0..<depth { output.append("  ") }
-    }
-
-    /// `JSONEncoder`'s escapes: `"` and `\` with a backslash; backspace, form feed, newline,
-    /// return and tab by letter; other bytes below 0x20 as `\u00xx`; `/`, DEL and non-ASCII as
-    /// they are.
-    static func escape(_ text: String, into output: inout ChunkBuffer) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                start = index + 1
-                switch byte {
-                case 0x22: output.append("\\\"")
-                case 0x5C: output.append("\\\\")
-                case 0x08: output.append("\\b")
-                case 0x0C: output.append("\\f")
-                case 0x0A: output.append("\\n")
-                case 0x0D: output.append("\\r")
-                case 0x09: output.append("\\t")
-                default:
-                    let digits = Array("0123456789abcdef".utf8)
-                    output.append("\\u00")
-                    output.append(byte: digits[Int(byte >> 4)])
-                    output.append(byte: digits[Int(byte & 15)])
-                }
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
     }
 }

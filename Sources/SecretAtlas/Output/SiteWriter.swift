@@ -101,6 +101,11 @@ struct ChunkBuffer {
         bytes.append(byte)
     }
 
+    /// A JSON string's contents, escaped (see ``JSONEscaping``).
+    mutating func appendEscapedJSON(_ text: String) {
+        JSONEscaping.append(text, to: &bytes)
+    }
+
     mutating func append(contentsOf other: some Sequence<UInt8>) {
         bytes.append(contentsOf: other)
     }
