@@ -33,9 +33,9 @@
 # missed targets are reported, not fatal, unless STRICT=1 (then exit 2). Works from any directory;
 # everything is written to a temporary folder (TMPDIR) removed on exit, and each size's files are
 # removed before the next size. Disk: 1M findings make a ~19 GB site. Time on this 2-core machine
-# (shared, Nov 2026, commit 6aac179): 10k and 100k take ~12 minutes together, Hugo and deleting the
-# folders included; 1M adds ~35 minutes (input 1 min, our build 23.5 min, raw write, deleting
-# 850k files). Hugo at 1M (HUGO_MAX_FINDINGS=1000000) writes 850k Markdown files in ~4 minutes and
+# (idle, Nov 2026, commit 4b90197): 10k and 100k take ~4 minutes together, Hugo and deleting the
+# folders included; 1M adds ~13 minutes (input 4 s, our build 6 min, raw write 4.5 min, deleting
+# 860k files twice). Hugo at 1M (HUGO_MAX_FINDINGS=1000000) writes 850k Markdown files in ~4 minutes and
 # then reached the 16 GB RSS guard after 90 s (it used 10.7 GB at 100k). MB and GB mean 10^6 and
 # 10^9 bytes.
 set -euo pipefail
