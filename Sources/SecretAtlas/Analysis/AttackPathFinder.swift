@@ -87,12 +87,8 @@ extension AttackPathFinder {
     struct Graph {
         let resourcesByID: [String: Resource]
         let secretsByFingerprint: SecretsByFingerprint
-        /// Fingerprints of the secrets each resource holds, sorted.
-        let held: [String: [String]]
-        /// Resources each resource leads to directly, with the relation, sorted by id.
-        let direct: [String: [(id: String, kind: GraphEdge.Kind)]]
-        /// Resource ids by index, and the same graph by index for the search: for each resource,
-        /// its hops out in the order ``neighbours(of:)`` gives them.
+        /// Resource ids by index, and the graph by index for the search: for each resource, its hops
+        /// out, secrets first (by fingerprint, then target id), then direct edges (by target id).
         let ids: [String]
         let index: [String: Int32]
         let hopsOut: [[IndexedHop]]
@@ -125,30 +121,22 @@ extension AttackPathFinder {
                     break
                 }
             }
-            self.held = held.mapValues { $0.sorted() }
-            self.direct = direct.mapValues {
-                $0.sorted { $0.key < $1.key }.map { (id: $0.key, kind: $0.value) }
-            }
             ids = Array(resourcesByID.keys).sorted()
             let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
             self.index = index
             fingerprints = secrets.map(\.fingerprint)
-            var secretPositions: [String: Int32] = [:]
-            for (position, secret) in secrets.enumerated() where secretPositions[secret.fingerprint] == nil {
-                secretPositions[secret.fingerprint] = Int32(position)
-            }
-            let heldByResource = self.held
-            let directByResource = self.direct
+            let secretsByFingerprint = self.secretsByFingerprint
             hopsOut = ids.map { id in
                 var hops: [IndexedHop] = []
-                for fingerprint in heldByResource[id] ?? [] {
-                    guard let position = secretPositions[fingerprint] else { continue }
-                    for target in secrets[Int(position)].targets where target != id {
+                for fingerprint in (held[id] ?? []).sorted() {
+                    guard let position = secretsByFingerprint.position(of: fingerprint) else { continue }
+                    for target in secrets[position].targets where target != id {
                         guard let to = index[target] else { continue }
-                        hops.append(IndexedHop(secret: position, relation: .canAuthenticateTo, resource: to))
+                        hops.append(
+                            IndexedHop(secret: Int32(position), relation: .canAuthenticateTo, resource: to))
                     }
                 }
-                for (target, kind) in directByResource[id] ?? [] {
+                for (target, kind) in (direct[id] ?? [:]).sorted(by: { $0.key < $1.key }) {
                     guard let to = index[target] else { continue }
                     hops.append(IndexedHop(secret: -1, relation: kind, resource: to))
                 }
@@ -174,6 +162,11 @@ extension AttackPathFinder {
 
             subscript(fingerprint: String) -> Secret? {
                 positions[fingerprint].map { secrets[$0] }
+            }
+
+            /// The position of the first secret with this fingerprint in the list.
+            func position(of fingerprint: String) -> Int? {
+                positions[fingerprint]
             }
         }
 
