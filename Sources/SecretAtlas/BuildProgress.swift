@@ -19,8 +19,6 @@ public final class BuildProgress: Sendable {
         case analysing
         /// Rendering and writing the planned pages (counted).
         case renderingPages = "rendering pages"
-        /// Writing the assets, explorer data and audit exports.
-        case writingData = "writing data files"
         /// Filling in the report fingerprint and writing `SHA256SUMS`.
         case sealing
         /// Writing the `--zip` archive.
@@ -31,7 +29,7 @@ public final class BuildProgress: Sendable {
         case replacingSite = "replacing the previous site"
 
         /// What is counted in this phase, for the rate.
-        var unit: String {
+        public var unit: String {
             self == .renderingPages ? "pages" : "files"
         }
     }
@@ -116,6 +114,20 @@ public final class BuildProgress: Sendable {
         var done = 0
         var total: Int?
         var started: ContinuousClock.Instant
+        /// The phases already over, with how long each took, in order.
+        var finished: [PhaseTime] = []
+        /// Whether the build has begun a phase yet; until then `phase` is only a default.
+        var begun = false
+    }
+
+    /// How long one phase of a build took, for `build --timings`.
+    public struct PhaseTime: Sendable, Equatable {
+        /// The phase.
+        public let phase: Phase
+        /// From its start to the start of the next phase.
+        public let duration: Duration
+        /// Items done in it, when the phase counts them.
+        public let done: Int
     }
 
     private let state: Mutex<State>
@@ -135,7 +147,22 @@ public final class BuildProgress: Sendable {
 
     /// Starts a phase with nothing done.
     func begin(_ phase: Phase, total: Int? = nil) {
-        state.withLock { $0 = State(phase: phase, done: 0, total: total, started: .now) }
+        state.withLock { state in
+            let now = ContinuousClock.now
+            if state.begun {
+                state.finished.append(
+                    PhaseTime(phase: state.phase, duration: now - state.started, done: state.done))
+            }
+            state = State(
+                phase: phase, done: 0, total: total, started: now, finished: state.finished, begun: true)
+        }
+    }
+
+    /// Every phase so far with how long it took, the current one up to now.
+    public func timings() -> [PhaseTime] {
+        state.withLock { state in
+            state.finished + [PhaseTime(phase: state.phase, duration: .now - state.started, done: state.done)]
+        }
     }
 
     /// Counts items done in the current phase.

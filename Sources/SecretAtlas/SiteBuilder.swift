@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Builds a SecretAtlas site: inputs → importers → model → plan → renderer → writer.
 public enum SiteBuilder {
@@ -171,6 +172,24 @@ public enum SiteBuilder {
             model: model, version: version, markdown: MarkdownRenderer(), changes: changes)
         let renderer = SiteRenderer(context: context, templates: templates)
         let writer = ManifestWriter(inner: output)
+        // Data files are written as they are made: list shards one facet value at a time, the
+        // findings files streamed in chunks, so none of them is held whole. They are jobs of the
+        // page queue, the longest first, so they overlap with pages instead of running after them.
+        let data = Mutex((files: 0, bytes: 0))
+        @Sendable func writeDataFile(_ file: OutputFile) throws {
+            try writer.write(file)
+            data.withLock { $0 = ($0.files + 1, $0.bytes + file.bytes.count) }
+        }
+        let dataJobs: [@Sendable () throws -> Void] =
+            AuditFiles.jobs(context: context, to: writer) { bytes in
+                data.withLock { $0 = ($0.files + 1, $0.bytes + bytes) }
+            } + [
+                { try ListData(model: model).write(to: writeDataFile) },
+                {
+                    try AssetCopier(directory: assetsDirectory).files().forEach(writeDataFile)
+                    try ExplorerData(model: model).files().forEach(writeDataFile)
+                },
+            ]
         // The plan (a path per page, 100 MB at a million findings) is let go once pages are written.
         let (pageCount, pages) = try {
             let plan = try SitePlan(model: model, changes: changes)
@@ -178,27 +197,12 @@ public enum SiteBuilder {
             var queue = PageRenderQueue(renderer: renderer)
             queue.jobs = jobs
             let summary = try queue.render(
-                plan.pages, consume: writer.write, pageDone: { progress?.advance() })
+                plan.pages, after: dataJobs, consume: writer.write, pageDone: { progress?.advance() })
             return (plan.pages.count, summary)
         }()
-        var totalBytes = pages.totalBytes
+        let (dataFiles, dataBytes) = data.withLock { $0 }
+        let totalBytes = pages.totalBytes + dataBytes
         let largest = (pages.largestPath, pages.largestBytes)
-        // Data files are written as they are made: list shards one facet value at a time, the
-        // findings files streamed in chunks, so none of them is held whole.
-        var dataFiles = 0
-        progress?.begin(.writingData)
-        func writeDataFile(_ file: OutputFile) throws {
-            try writer.write(file)
-            totalBytes += file.bytes.count
-            dataFiles += 1
-        }
-        try AssetCopier(directory: assetsDirectory).files().forEach(writeDataFile)
-        try ExplorerData(model: model).files().forEach(writeDataFile)
-        try ListData(model: model).write(to: writeDataFile)
-        for file in try AuditFiles.write(context: context, to: writer) {
-            totalBytes += file.bytes
-            dataFiles += 1
-        }
         progress?.begin(.sealing)
         try writer.seal()
         return BuildReport(

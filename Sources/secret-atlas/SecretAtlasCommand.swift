@@ -113,6 +113,9 @@ struct Build: ParsableCommand {
                 + "those the site was built from, and whose files are untouched, is skipped."))
     var force = false
 
+    @Flag(help: "Print how long each phase of the build took, on standard error.")
+    var timings = false
+
     func validate() throws {
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1, got \(jobs).")
@@ -126,15 +129,32 @@ struct Build: ParsableCommand {
             if let jobs { configuration.jobs = jobs }
             configuration.skipsUnchangedBuild = !force
             let display = quiet ? nil : ProgressDisplay()
-            configuration.progress = display?.progress
+            configuration.progress = display?.progress ?? (timings ? BuildProgress() : nil)
             let report: BuildReport
             do {
                 defer { display?.stop() }
                 report = try SiteBuilder.build(configuration)
             }
+            if timings, let progress = configuration.progress { printTimings(progress.timings()) }
             printDiagnostics(report.diagnostics)
             if !quiet { printSummary(report) }
         }
+    }
+
+    /// One line per phase on standard error, such as `rendering pages  12.41 s  85613 pages`.
+    private func printTimings(_ timings: [BuildProgress.PhaseTime]) {
+        let width = timings.map(\.phase.rawValue.count).max() ?? 0
+        var lines = ""
+        for timing in timings {
+            let name = timing.phase.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            let seconds =
+                Double(timing.duration.components.seconds)
+                + Double(timing.duration.components.attoseconds) / 1e18
+            lines += "\(name)  \(String(format: "%7.2f", seconds)) s"
+            if timing.done > 0 { lines += "  \(timing.done) \(timing.phase.unit)" }
+            lines += "\n"
+        }
+        FileHandle.standardError.write(Data(lines.utf8))
     }
 
     /// What was built: the first line is parsed by bench/run.sh, so its shape stays.

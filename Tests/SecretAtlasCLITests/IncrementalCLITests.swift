@@ -70,6 +70,23 @@ struct IncrementalCLITests {
         #expect(forced.stdout.contains(/Kept \d+ files with unchanged bytes as they were/))
     }
 
+    @Test func timingsListEachPhaseOnStandardError() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try build(["-o", folder.appendingPathComponent("site").path, "--timings", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let phases = result.stderr.split(separator: "\n").compactMap {
+            $0.wholeMatch(of: /([a-z ]+?) +\d+\.\d\d s(?:  (\d+) (?:pages|files))?/)
+        }
+        #expect(
+            phases.map { String($0.1) } == [
+                "checking the last build", "reading inputs", "analysing", "rendering pages", "sealing",
+            ])
+        let pages = try #require(phases.first { $0.1 == "rendering pages" }?.2)
+        #expect(Int(pages) ?? 0 > 50, "the pages rendered are counted")
+    }
+
     @Test func jobsBelowOneIsAUsageError() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -106,7 +123,7 @@ struct IncrementalCLITests {
         let shown = try onTerminal("")
         #expect(shown.status == 0, "\(shown.stdout)")
         // (A terminal turns every "\n" into "\r\n", so a progress line is "\r" and a phase name.)
-        let phases = ["reading inputs", "analysing", "rendering pages", "writing data files", "sealing"]
+        let phases = ["reading inputs", "analysing", "rendering pages", "sealing"]
         #expect(phases.contains { shown.stdout.contains("\r" + $0) })
         // Cleared (carriage return, erase to end of line) before the summary is printed.
         let cleared = try #require(shown.stdout.range(of: "\r\u{1B}[K", options: .backwards))

@@ -57,4 +57,17 @@ struct BuildProgressTests {
         #expect(progress.snapshot().done == 0)
         #expect(progress.snapshot().total == nil)
     }
+
+    @Test func timingsListPhasesInOrderWithTheirCounts() {
+        let progress = BuildProgress()
+        #expect(progress.timings().count == 1, "only the default phase, up to now")
+        progress.begin(.readingInputs)
+        progress.begin(.renderingPages, total: 3)
+        progress.advance(by: 3)
+        progress.begin(.sealing)
+        let timings = progress.timings()
+        #expect(timings.map(\.phase) == [.readingInputs, .renderingPages, .sealing])
+        #expect(timings.map(\.done) == [0, 3, 0])
+        #expect(timings.allSatisfy { $0.duration >= .zero })
+    }
 }

@@ -10,6 +10,12 @@ import Synchronization
 /// and is not safe to call from two threads at once, while pages render in parallel. Every layout
 /// therefore holds ``lock``, which also owns the one context, made once per process: making a context
 /// loads the plugin configuration, far dearer than laying out a small graph.
+///
+/// What Graphviz is given is only the graph's *shape* (how many nodes, which index links to which,
+/// and the sizes and gaps), never a name or label, so the same shape always gets the same positions.
+/// Most secrets' diagrams share a handful of shapes (a machine and the secret; a machine, the secret
+/// and its target), so layouts are kept by shape (``ShapeCache``) and Graphviz, and its lock, are
+/// met only once per shape: at 100,000 findings that is a few hundred layouts instead of 60,000.
 struct DiagramLayout: Sendable {
     /// A point in SVG user units (1 unit = 1 Graphviz point), y growing downwards.
     struct Point: Sendable, Equatable {
@@ -57,10 +63,16 @@ struct DiagramLayout: Sendable {
     /// Lays the graph out.
     /// - Returns: positions, or `nil` when Graphviz fails (it then reports nothing useful to add).
     func positions(for graph: DiagramGraph) -> Positions? {
-        Self.lock.withLock { context in
+        let shape = Shape(of: graph, layout: self)
+        if let known = ShapeCache.shared.positions(of: shape) {
+            return known.map { $0.positions(for: shape.ids) }
+        }
+        let laidOut = Self.lock.withLock { context -> Positions? in
             guard let gvc = context.gvc else { return nil }
             return layOut(graph, gvc: gvc)
         }
+        ShapeCache.shared.store(laidOut.map { ShapePositions($0, ids: shape.ids) }, for: shape)
+        return laidOut
     }
 
     private func layOut(_ graph: DiagramGraph, gvc: OpaquePointer) -> Positions? {
@@ -129,6 +141,97 @@ struct DiagramLayout: Sendable {
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
+}
+
+extension DiagramLayout {
+    /// Everything a layout depends on.
+    ///
+    /// The options, the number of distinct nodes, and the edges as pairs of node indices in order
+    /// (-1 for an end that is not a node, which Graphviz never sees). Node ids stand only for their index of first appearance, the order cgraph keeps them in.
+    fileprivate struct Shape: Hashable, Sendable {
+        let direction: Direction
+        let sizes: [Double]
+        let nodeCount: Int
+        let edges: [Int32]
+        /// The distinct node ids, by index; not part of the key.
+        let ids: [String]
+
+        init(of graph: DiagramGraph, layout: DiagramLayout) {
+            direction = layout.direction
+            sizes = [layout.nodeWidth, layout.nodeHeight, layout.rankGap, layout.nodeGap]
+            var index: [String: Int32] = [:]
+            var ids: [String] = []
+            for node in graph.nodes where index[node.id] == nil {
+                index[node.id] = Int32(ids.count)
+                ids.append(node.id)
+            }
+            self.ids = ids
+            nodeCount = ids.count
+            edges = graph.edges.flatMap { edge -> [Int32] in
+                guard let from = index[edge.from], let to = index[edge.to] else { return [-1, -1] }
+                return [from, to]
+            }
+        }
+
+        static func == (lhs: Shape, rhs: Shape) -> Bool {
+            lhs.direction == rhs.direction && lhs.sizes == rhs.sizes && lhs.nodeCount == rhs.nodeCount
+                && lhs.edges == rhs.edges
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(direction)
+            hasher.combine(sizes)
+            hasher.combine(nodeCount)
+            hasher.combine(edges)
+        }
+    }
+
+    /// ``Positions`` with node centres by index instead of by id, so they fit any graph of the shape.
+    fileprivate struct ShapePositions: Sendable {
+        let width: Double
+        let height: Double
+        let nodes: [Point?]
+        let edges: [(points: [Point], tip: Point?)]
+
+        init(_ positions: Positions, ids: [String]) {
+            width = positions.width
+            height = positions.height
+            nodes = ids.map { positions.nodes[$0] }
+            edges = positions.edges
+        }
+
+        func positions(for ids: [String]) -> Positions {
+            var centres: [String: Point] = [:]
+            centres.reserveCapacity(ids.count)
+            for (index, id) in ids.enumerated() {
+                if let centre = nodes[index] { centres[id] = centre }
+            }
+            return Positions(width: width, height: height, nodes: centres, edges: edges)
+        }
+    }
+
+    /// Layouts by shape, for the whole process; `nil` stands for a shape Graphviz failed on.
+    ///
+    /// Bounded: past ``capacity`` shapes, new ones are laid out every time rather than kept, so a
+    /// site of many unusual diagrams cannot grow it without end.
+    fileprivate final class ShapeCache: Sendable {
+        static let shared = ShapeCache()
+        static let capacity = 4_096
+
+        private let entries = Mutex<[Shape: ShapePositions?]>([:])
+
+        /// The layout of a shape seen before: `.some(nil)` when Graphviz failed on it; `nil` when unseen.
+        func positions(of shape: Shape) -> ShapePositions?? {
+            entries.withLock { $0[shape] }
+        }
+
+        func store(_ positions: ShapePositions?, for shape: Shape) {
+            entries.withLock { entries in
+                guard entries.count < Self.capacity else { return }
+                entries[shape] = .some(positions)
+            }
+        }
+    }
 }
 
 /// C copies of Swift strings for cgraph, whose API takes `char *` although it copies what it keeps

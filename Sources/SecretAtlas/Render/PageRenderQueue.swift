@@ -6,7 +6,9 @@ import Synchronization
 ///
 /// Each worker takes the next page of the plan, renders it and passes it straight on, so
 /// rendering, the leak check, hashing and writing of different pages overlap on every core, and
-/// memory holds one page per worker rather than a batch or the site. The consumer must therefore be
+/// memory holds one page per worker rather than a batch or the site. Jobs that are not pages (the
+/// data files) are taken from the same queue first: started before the pages, the long ones end
+/// while pages are still rendering instead of leaving the other cores idle after them. The consumer must therefore be
 /// safe to call from several threads at once (the writer stack is: see ``ManifestWriter``); the
 /// order files reach it does not matter, because the manifest is sorted when sealed and every file
 /// has its own path.
@@ -37,22 +39,30 @@ struct PageRenderQueue {
     /// How many pages are rendered at once; at least 1.
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    /// Renders every page and passes each to `consume`, then `pageDone` (for progress).
-    /// - Throws: the first rendering or consumer error; the other workers stop at their next page.
+    /// Runs `jobs` then renders every page and passes each to `consume`, then `pageDone` (for
+    /// progress), on the same workers.
+    /// - Throws: the first job, rendering or consumer error; the other workers stop at their next
+    ///   page or job.
     func render(
-        _ pages: [SitePlan.Page], consume: @Sendable (OutputFile) throws -> Void,
-        pageDone: @Sendable () -> Void = {}
+        _ pages: [SitePlan.Page], after sideJobs: [@Sendable () throws -> Void] = [],
+        consume: @Sendable (OutputFile) throws -> Void, pageDone: @Sendable () -> Void = {}
     ) throws -> Summary {
         let next = Atomic<Int>(0)
         let failure = Mutex<(any Error)?>(nil)
         let summary = Mutex(Summary())
         let renderer = self.renderer
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, pages.count))) { _ in
+        let total = sideJobs.count + pages.count
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, total))) { _ in
             var mine = Summary()
             while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < pages.count, failure.withLock({ $0 == nil }) else { break }
+                let item = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard item < total, failure.withLock({ $0 == nil }) else { break }
                 do {
+                    guard item >= sideJobs.count else {
+                        try sideJobs[item]()
+                        continue
+                    }
+                    let index = item - sideJobs.count
                     let file = try renderer.render(pages[index])
                     mine.add(file.path, file.bytes.count)
                     try consume(file)

@@ -15,6 +15,13 @@ import Synchronization
 protocol TemplateFields: MustacheParent, TemplateValueConvertible {
     /// Every field a template may read, by the name templates use (the Swift property name).
     static var templateFields: FieldTable<Self> { get }
+    /// The field `name` as a template value, or nil when this type has no such field.
+    ///
+    /// A requirement, not only an extension method, so each view model gets its own specialized
+    /// witness: called through `any TemplateFields`, an extension method runs as unspecialized generic
+    /// code that looks up the metadata of `FieldTable<Self>` and its closure types on every read,
+    /// which was most of the time of rendering a page.
+    func templateField(_ name: FieldName) -> TemplateValue?
 }
 
 extension TemplateFields {
@@ -22,7 +29,6 @@ extension TemplateFields {
         Self.templateFields.keyPaths[name].map { self[keyPath: $0] }
     }
 
-    /// The field `name` as a template value, or nil when this type has no such field.
     func templateField(_ name: FieldName) -> TemplateValue? {
         let readers = Self.templateFields.readers
         return name.number < readers.count ? readers[name.number]?(self) : nil
