@@ -31,8 +31,19 @@
 # Every figure is printed with the load average at its start (`uptime`): other builds on a shared
 # machine make figures noisy. Exits 1 when a build, the input generator or the raw writer fails;
 # missed targets are reported, not fatal, unless STRICT=1 (then exit 2). Works from any directory;
-# everything is written to a temporary folder (TMPDIR) removed on exit, and each size's files are
-# removed before the next size. Disk: 1M findings make a ~19 GB site. Time on this 2-core machine
+# everything is written to a temporary folder (TMPDIR) removed on exit.
+#
+# Deletions: nothing is deleted until the end, because deleting slows the file creation that follows
+# on the file system this was measured on (ext4 mounted without a journal, as this machine's root
+# is): before it reuses a free inode, ext4 without a journal checks that the inode was not freed in
+# the last 60 s (5 more minutes while its table block is unwritten), so creating files just after
+# deleting a site walks past every inode the deletion freed. Measured here with the raw writer at
+# 100k (85,819 files): 5.6 s on a quiet file system, 12.9 s straight after deleting one such site,
+# 11.6 s even after `sync` and 65 s of waiting; an earlier version of this script deleted between
+# steps, and its raw-write figures (15–29 s at 100k) were mostly that. So no step follows a
+# deletion made by this script, and the raw writer and our build meet the same file system.
+# Disk: the site, the raw writer's copy and Hugo's content and output all stay until the end:
+# about 6 GB at 100k and 40 GB with 1M. Time on this 2-core machine
 # (idle, Nov 2026, commit 4b90197): 10k and 100k take ~4 minutes together, Hugo and deleting the
 # folders included; 1M adds ~13 minutes (input 4 s, our build 6 min, raw write 4.5 min, deleting
 # 860k files twice). Hugo at 1M (HUGO_MAX_FINDINGS=1000000) writes 850k Markdown files in ~4 minutes and
@@ -160,6 +171,11 @@ measure() {
     label="$(awk -v n="$findings" 'BEGIN { if (n % 1000000 == 0) printf "%dM", n / 1e6; else if (n % 1000 == 0) printf "%dk", n / 1000; else print n }')"
     R[$findings.label]="$label"
     mkdir -p "$dir"
+    # Our site, the raw copy and Hugo's files take about 45 KB a finding together, all kept until
+    # the end (see "Deletions" above).
+    local free_mb need_mb=$((findings * 45 / 1000))
+    free_mb="$(df -Pm "$dir" | awk 'NR == 2 { print $4 }')"
+    ((free_mb > need_mb)) || die "$label findings need about $need_mb MB free under $TMP; $free_mb MB are"
     echo
     echo "== $label findings ($vms VMs) =="
 
@@ -216,15 +232,14 @@ measure() {
         echo "unchanged rebuild: skipped above REBUILD_MAX_FINDINGS=$REBUILD_MAX_FINDINGS findings"
     fi
 
-    # The file list drives the raw writer and the Hugo content; then our site can go (disk).
+    # The file list drives the raw writer and the Hugo content. Nothing is deleted until the end
+    # (see "Deletions" at the top): the site stays while the raw writer and Hugo run.
     (cd "$dir/site" && find . -type f -printf '%s\t%P\n') >"$dir/files.txt"
-    rm -rf "$dir/site" "$dir/input"
 
     # Raw write limit.
     l="$(load)"
     timed "$dir/raw" "$TMP/rawwrite" "$dir/files.txt" "$dir/raw-site" "$RAW_THREADS"
     [[ $run_rc -eq 0 ]] || { cat "$dir/raw.err" >&2; die "the raw writer failed at $label"; }
-    rm -rf "$dir/raw-site"
     R[$findings.raw]="$run_wall" R[$findings.raw_load]="$l"
     printf 'raw write (bench/rawwrite.c, %s): %s s; ours / raw = %s   [load %s]\n' \
         "$(cat "$dir/raw.out")" "$run_wall" "$(ratio "${R[$findings.wall]}" "$run_wall")" "$l"
@@ -259,7 +274,6 @@ measure() {
             if [[ "$hugo_html" != "$html" ]]; then echo "  note: page counts differ ($hugo_html vs $html)"; fi
         fi
     fi
-    rm -rf "$dir"
 }
 
 for size in $SIZES; do
