@@ -1,6 +1,8 @@
 /// What every page renderer shares: the model, derived aggregates computed once, and rendered
 /// Markdown cached per catalog entry (each is rendered once, not once per page).
-struct RenderContext: Sendable {
+///
+/// A class, so handing it to each view of each page shares it rather than copying a dozen fields.
+final class RenderContext: Sendable {
     /// A recommendation with the resources and secrets it covers.
     struct RecommendationState: Sendable {
         let recommendation: Catalog.Recommendation
