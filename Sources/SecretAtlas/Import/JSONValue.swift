@@ -11,6 +11,14 @@ enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object(JSONObject)
 
+    /// Whether it is an object or an array, which can hold other values.
+    var isContainer: Bool {
+        switch self {
+        case .array, .object: true
+        default: false
+        }
+    }
+
     /// The value's type, and its value for numbers, booleans and null, for error messages.
     ///
     /// Text is never repeated: a secret pasted into the wrong field must not reach a terminal or a

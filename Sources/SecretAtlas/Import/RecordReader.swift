@@ -54,22 +54,24 @@ struct RecordReader {
     }
 
     private mutating func checkForbiddenKeys(in value: JSONValue, path: String) {
+        // Paths are only spelled out for a member that is reported or looked into: most members of
+        // most records are plain values, and joining a path for each was most of this check's time.
         switch value {
         case .object(let object):
             for member in object.members {
-                let childPath = path.isEmpty ? member.key : path + "." + member.key
                 if Self.isForbidden(member.key) {
                     problems.append(
                         Problem(
-                            severity: .error, path: childPath,
+                            severity: .error, path: path.isEmpty ? member.key : path + "." + member.key,
                             message: "native input never carries secret values; remove \"\(member.key)\" "
                                 + "and give the secret's fingerprint instead."))
-                } else {
-                    checkForbiddenKeys(in: member.value, path: childPath)
+                } else if member.value.isContainer {
+                    checkForbiddenKeys(
+                        in: member.value, path: path.isEmpty ? member.key : path + "." + member.key)
                 }
             }
         case .array(let elements):
-            for (offset, element) in elements.enumerated() {
+            for (offset, element) in elements.enumerated() where element.isContainer {
                 checkForbiddenKeys(in: element, path: "\(path)[\(offset)]")
             }
         default:

@@ -61,17 +61,23 @@ struct TemplateRenderer {
             }
         case .partial(let name, let indentation, let overrides):
             guard let program = programs[name] else { return }
-            var inner = scope
-            if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
+            // The scope is changed in place and put back, not copied: rendering leaves the stack
+            // as it found it, and a copy per partial (a row of a table is one) was a real cost.
+            let saved = (indentation: scope.indentation, overrides: scope.overrides)
+            if let indentation { scope.indentation = (saved.indentation ?? []) + indentation }
             if let overrides {
                 // The outer parent's override wins, as in swift-mustache.
-                inner.overrides = (scope.overrides ?? [:]).merging(overrides) { outer, _ in outer }
+                scope.overrides = (saved.overrides ?? [:]).merging(overrides) { outer, _ in outer }
             }
-            render(program.nodes, scope: &inner, into: &out)
+            render(program.nodes, scope: &scope, into: &out)
+            (scope.indentation, scope.overrides) = saved
         case .block(let name, let defaultBody, let indentation):
-            var inner = scope
-            if let indentation { inner.indentation = (scope.indentation ?? []) + indentation }
-            render(scope.overrides?[name] ?? defaultBody, scope: &inner, into: &out)
+            let body = scope.overrides?[name] ?? defaultBody
+            guard let indentation else { return render(body, scope: &scope, into: &out) }
+            let saved = scope.indentation
+            scope.indentation = (saved ?? []) + indentation
+            render(body, scope: &scope, into: &out)
+            scope.indentation = saved
         }
     }
 
