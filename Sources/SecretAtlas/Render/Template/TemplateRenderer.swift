@@ -122,15 +122,20 @@ struct TemplateRenderer {
     }
 
     /// The value a name stands for, or nil when nothing in scope has it.
+    ///
+    /// Walks the stack by index rather than `reversed()`, and returns a one-part name's value
+    /// without making a slice of its parts: most names are one part, and this runs for every tag.
     private func lookUp(_ name: TemplateName, in stack: [TemplateValue]) -> TemplateValue? {
-        guard let innermost = stack.last else { return nil }
-        if name.isCurrent || name.components.isEmpty { return innermost }
-        if name.isAnchored { return descend(name.components[...], from: innermost) }
+        guard !stack.isEmpty else { return nil }
+        if name.isCurrent || name.components.isEmpty { return stack[stack.count - 1] }
+        if name.isAnchored { return descend(name.components[...], from: stack[stack.count - 1]) }
         let first = name.components[0]
-        for value in stack.reversed() {
-            if let child = field(first, of: value) {
-                return descend(name.components.dropFirst(), from: child)
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let child = object.templateField(first) {
+                return name.components.count == 1 ? child : descend(name.components.dropFirst(), from: child)
             }
+            index -= 1
         }
         return nil
     }
