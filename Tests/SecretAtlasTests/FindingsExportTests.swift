@@ -43,6 +43,7 @@ struct FindingsExportTests {
         ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
         ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
         ("a,b", "\"a,b\""), ("line\nbreak", "\"line\nbreak\""), ("/opt/app/.env", "/opt/app/.env"),
+        ("crlf\r\nbreak", "\"crlf\r\nbreak\""), ("a,\u{301}b", "\"a,\u{301}b\""), ("\tx", "'\tx"),
     ])
     func csvCellsAreQuotedAndCannotRunAsFormulas(value: String, expected: String) {
         #expect(FindingsCSV.field(value) == expected)
