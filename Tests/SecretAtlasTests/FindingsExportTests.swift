@@ -52,5 +52,14 @@ struct FindingsExportTests {
     @Test func sarifURIsAreRelativeReferences() {
         #expect(FindingsSARIF.uri("C:\\app\\my settings.json") == "C:/app/my%20settings.json")
         #expect(FindingsSARIF.uri("/opt/app/#1?.env") == "/opt/app/%231%3F.env")
+        // The same as Foundation's percent encoding, for every ASCII character and some others.
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#[]")
+        let samples = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) } + ["é", "日本", "a b%c", "😀/x"]
+        for sample in samples {
+            let slashed = sample.replacingOccurrences(of: "\\", with: "/")
+            #expect(
+                FindingsSARIF.uri(sample) == slashed.addingPercentEncoding(withAllowedCharacters: allowed))
+        }
     }
 }

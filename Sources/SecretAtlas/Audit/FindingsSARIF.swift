@@ -136,10 +136,29 @@ enum FindingsSARIF {
     }
 
     /// A file path as a relative URI reference (backslashes to slashes, percent-encoded).
+    ///
+    /// Byte by byte against a table made once from Foundation's URL-path set (less `?#[]`): the
+    /// same result as `addingPercentEncoding(withAllowedCharacters:)`, which made a character set
+    /// and two copies of the path for every finding.
     static func uri(_ path: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count + 8)
+        for original in path.utf8 {
+            let byte = original == UInt8(ascii: "\\") ? UInt8(ascii: "/") : original
+            if byte < 0x80, uriAllowed[Int(byte)] {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Which ASCII bytes ``uri(_:)`` keeps as they are.
+    private static let uriAllowed: [Bool] = {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#[]")
-        let slashed = path.replacingOccurrences(of: "\\", with: "/")
-        return slashed.addingPercentEncoding(withAllowedCharacters: allowed) ?? slashed
-    }
+        return (0..<0x80).map { allowed.contains(Unicode.Scalar(UInt8($0))) }
+    }()
 }

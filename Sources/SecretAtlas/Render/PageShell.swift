@@ -75,15 +75,17 @@ struct PageShell: Sendable, TemplateFields {
         extraScripts: [String] = []
     ) {
         let model = context.model
+        // Worked out once per page: this runs for every page, and the root took a split of the path.
+        let root = SiteRoutes.root(of: path)
         self.pageTitle = pageTitle
         self.reportTitle = model.title
-        self.root = SiteRoutes.root(of: path)
+        self.root = root
         self.nav = Section.allCases.map {
-            NavItem(title: $0.title, href: SiteRoutes.root(of: path) + $0.path, isCurrent: $0 == section)
+            NavItem(title: $0.title, href: root + $0.path, isCurrent: $0 == section)
         }
-        self.scanTime = model.scanTime?.display ?? ""
+        self.scanTime = context.scanTimeDisplay
         self.hasScanTime = model.scanTime != nil
-        self.sources = model.scanSources.joined(separator: "; ")
+        self.sources = context.scanSourcesDisplay
         self.hasSources = !model.scanSources.isEmpty
         self.version = context.version
         self.reportFingerprint = Manifest.placeholder
@@ -97,9 +99,7 @@ struct PageShell: Sendable, TemplateFields {
         case nil: self.changeNote = ""
         }
         self.hasChangeBadge = status != nil
-        self.scripts = ([SiteRoutes.siteScript] + extraScripts).map {
-            ScriptView(src: SiteRoutes.root(of: path) + $0)
-        }
+        self.scripts = ([SiteRoutes.siteScript] + extraScripts).map { ScriptView(src: root + $0) }
     }
 
     static let templateFields: FieldTable<Self> = [

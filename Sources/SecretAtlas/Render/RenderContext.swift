@@ -30,6 +30,9 @@ final class RenderContext: Sendable {
     /// Totals over every attack path, which each page of the paginated list shows: counted once
     /// here, since counting them per page made the list quadratic (minutes at 200,000 paths).
     let attackPathTotals: AttackPathTotals
+    /// The scan time and the scan's sources as every page footer shows them, formatted once.
+    let scanTimeDisplay: String
+    let scanSourcesDisplay: String
 
     struct AttackPathTotals: Sendable {
         var byRisk: [Severity: Int] = [:]
@@ -94,6 +97,8 @@ final class RenderContext: Sendable {
         }
         self.secretsByTarget = byTarget
         attackPathTotals = AttackPathTotals(model.attackPaths)
+        scanTimeDisplay = model.scanTime?.display ?? ""
+        scanSourcesDisplay = model.scanSources.joined(separator: "; ")
     }
 
     /// The recommendation state covering a resource kind, if any.
