@@ -1,5 +1,8 @@
 /// What every page shows around its content: head, navigation and footer.
-struct PageShell: Sendable, TemplateFields {
+///
+/// A class: templates read `shell.…` some twenty times a page, including from inside every table
+/// row, and each read of a struct field copies the whole struct, while a class is only retained.
+final class PageShell: Sendable, TemplateFields {
     /// One entry of the main navigation.
     struct NavItem: Sendable, TemplateFields {
         let title: String
@@ -102,7 +105,7 @@ struct PageShell: Sendable, TemplateFields {
         self.scripts = ([SiteRoutes.siteScript] + extraScripts).map { ScriptView(src: root + $0) }
     }
 
-    static let templateFields: FieldTable<Self> = [
+    static let templateFields: FieldTable<PageShell> = [
         "pageTitle": \.pageTitle,
         "reportTitle": \.reportTitle,
         "root": \.root,
