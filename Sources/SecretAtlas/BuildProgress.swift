@@ -128,6 +128,9 @@ public final class BuildProgress: Sendable {
         public let duration: Duration
         /// Items done in it, when the phase counts them.
         public let done: Int
+
+        /// ``duration`` in seconds.
+        public var seconds: Double { duration.seconds }
     }
 
     private let state: Mutex<State>

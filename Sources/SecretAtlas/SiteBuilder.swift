@@ -176,14 +176,15 @@ public enum SiteBuilder {
         // findings files streamed in chunks, so none of them is held whole. They are jobs of the
         // page queue, the longest first, so they overlap with pages instead of running after them.
         let data = Mutex((files: 0, bytes: 0))
+        @Sendable func counted(_ bytes: Int) {
+            data.withLock { $0 = ($0.files + 1, $0.bytes + bytes) }
+        }
         @Sendable func writeDataFile(_ file: OutputFile) throws {
             try writer.write(file)
-            data.withLock { $0 = ($0.files + 1, $0.bytes + file.bytes.count) }
+            counted(file.bytes.count)
         }
         let dataJobs: [@Sendable () throws -> Void] =
-            AuditFiles.jobs(context: context, to: writer) { bytes in
-                data.withLock { $0 = ($0.files + 1, $0.bytes + bytes) }
-            } + [
+            AuditFiles.jobs(context: context, to: writer, written: counted) + [
                 { try ListData(model: model).write(to: writeDataFile) },
                 {
                     try AssetCopier(directory: assetsDirectory).files().forEach(writeDataFile)

@@ -147,10 +147,7 @@ struct Build: ParsableCommand {
         var lines = ""
         for timing in timings {
             let name = timing.phase.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-            let seconds =
-                Double(timing.duration.components.seconds)
-                + Double(timing.duration.components.attoseconds) / 1e18
-            lines += "\(name)  \(String(format: "%7.2f", seconds)) s"
+            lines += "\(name)  \(String(format: "%7.2f", timing.seconds)) s"
             if timing.done > 0 { lines += "  \(timing.done) \(timing.phase.unit)" }
             lines += "\n"
         }
