@@ -198,7 +198,7 @@ public enum SiteBuilder {
             var queue = PageRenderQueue(renderer: renderer)
             queue.jobs = jobs
             let summary = try queue.render(
-                plan.pages, after: dataJobs, consume: writer.write, pageDone: { progress?.advance() })
+                plan.pages, startingWith: dataJobs, consume: writer.write, pageDone: { progress?.advance() })
             return (plan.pages.count, summary)
         }()
         let (dataFiles, dataBytes) = data.withLock { $0 }

@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the built `secret-atlas` binary as a user would: exit codes, stderr text, and what is left on disk.
 @Suite(.serialized)
-struct CLITests {
+struct CLITests: CLISuite {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -19,35 +19,6 @@ struct CLITests {
         let status: Int32
         let stdout: String
         let stderr: String
-    }
-
-    private func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? Self.packageRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment["SECRET_ATLAS_TEMPLATES"] = Self.packageRoot.appendingPathComponent("Templates").path
-        environment["SECRET_ATLAS_ASSETS"] = Self.packageRoot.appendingPathComponent("Assets").path
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "secret-atlas-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 
     @Test func buildsTheSampleWithNoArguments() throws {

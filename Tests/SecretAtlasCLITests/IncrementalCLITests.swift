@@ -4,44 +4,11 @@ import Testing
 /// `build` run again into the same folder, `--jobs`, `--force`, `--quiet`, and the progress line
 /// that appears only on a terminal.
 @Suite(.serialized)
-struct IncrementalCLITests {
+struct IncrementalCLITests: CLISuite {
     private var sample: String { CLITests.packageRoot.appendingPathComponent("site-sample/input").path }
 
-    private var environment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["SECRET_ATLAS_TEMPLATES"] = CLITests.packageRoot.appendingPathComponent("Templates").path
-        environment["SECRET_ATLAS_ASSETS"] = CLITests.packageRoot.appendingPathComponent("Assets").path
-        return environment
-    }
-
-    /// Runs `executable` with stdout and stderr on pipes.
-    private func run(_ executable: URL, _ arguments: [String]) throws -> CLITests.Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLITests.Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
-
     private func build(_ arguments: [String]) throws -> CLITests.Result {
-        try run(CLITests.binary, ["build", sample] + arguments)
-    }
-
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "secret-atlas-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try run(["build", sample] + arguments)
     }
 
     @Test func aRebuildWithNothingChangedSaysSoAndForceBuildsAgain() throws {

@@ -4,36 +4,7 @@ import Testing
 /// `secret-atlas synth` as a user runs it: what it prints, its exit codes, and that `build --strict`
 /// takes its output.
 @Suite(.serialized)
-struct SynthCLITests {
-    private func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["SECRET_ATLAS_TEMPLATES"] = CLITests.packageRoot.appendingPathComponent("Templates").path
-        environment["SECRET_ATLAS_ASSETS"] = CLITests.packageRoot.appendingPathComponent("Assets").path
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData, as: UTF8.self)
-        )
-    }
-
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "secret-atlas-synth-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
+struct SynthCLITests: CLISuite {
     @Test func writesInputThatBuildsStrictly() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

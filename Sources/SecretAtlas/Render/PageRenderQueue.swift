@@ -39,12 +39,12 @@ struct PageRenderQueue {
     /// How many pages are rendered at once; at least 1.
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    /// Runs `jobs` then renders every page and passes each to `consume`, then `pageDone` (for
-    /// progress), on the same workers.
+    /// Renders every page and passes each to `consume`, then `pageDone` (for progress), on workers
+    /// that first take the `sideJobs` (work that is not a page), so those start before any page.
     /// - Throws: the first job, rendering or consumer error; the other workers stop at their next
     ///   page or job.
     func render(
-        _ pages: [SitePlan.Page], after sideJobs: [@Sendable () throws -> Void] = [],
+        _ pages: [SitePlan.Page], startingWith sideJobs: [@Sendable () throws -> Void] = [],
         consume: @Sendable (OutputFile) throws -> Void, pageDone: @Sendable () -> Void = {}
     ) throws -> Summary {
         let next = Atomic<Int>(0)
