@@ -172,7 +172,9 @@ struct ExplorerData {
     /// (a whole id always contains a dash, a suffix never does, so the page can tell them apart).
     private static func pageID(_ siteID: String, prefix: String) -> String {
         let suffix = siteID.dropFirst(prefix.count + 1)
-        guard siteID.hasPrefix(prefix + "-"), !suffix.isEmpty, !suffix.contains("-") else { return siteID }
+        guard siteID.hasPrefix(prefix + "-"), !suffix.isEmpty, !suffix.utf8.contains(UInt8(ascii: "-")) else {
+            return siteID
+        }
         return String(suffix)
     }
 

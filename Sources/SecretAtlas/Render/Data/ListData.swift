@@ -118,7 +118,7 @@ struct ListData {
         let prefix = StableID.slug(secret.type)
         let suffix = secret.siteID.dropFirst(prefix.count + 1)
         let page =
-            secret.siteID.hasPrefix(prefix + "-") && !suffix.contains("-")
+            secret.siteID.hasPrefix(prefix + "-") && !suffix.utf8.contains(UInt8(ascii: "-"))
             ? String(suffix) : secret.siteID
         return .array([
             .string(page),
