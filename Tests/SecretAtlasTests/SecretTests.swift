@@ -60,3 +60,17 @@ struct SecretTests {
         #expect(finding("r", path).fileName == name)
     }
 }
+
+struct ForbiddenKeyTests {
+    @Test(arguments: [
+        ("value", true), ("private_key", true), ("Client-Secret", true), ("RawV2", true),
+        ("CONNECTION_STRING", true), ("pass_word", true), ("__token__", true),
+        ("resource", false), ("passwords", false), ("secretType", false), ("", false),
+        ("privatekeyprivatekeyprivatekey", false), ("fingerprint", false), ("-", false),
+        // Not ASCII: the Kelvin sign lowercases to "k", so this is "privatekey"; "é" does not fold.
+        ("private\u{212A}ey", true), ("valué", false), ("t\u{00F6}ken", false),
+    ])
+    func keysThatWouldHoldASecretAreForbidden(key: String, forbidden: Bool) {
+        #expect(RecordReader.isForbidden(key) == forbidden)
+    }
+}

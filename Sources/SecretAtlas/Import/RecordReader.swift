@@ -21,8 +21,40 @@ struct RecordReader {
 
     /// Whether a member name would hold a secret value: compared without case, `_` or `-`, so
     /// `private_key`, `Client-Secret` and TruffleHog's `RawV2` are all caught.
+    ///
+    /// Every member of every record is checked, so an ASCII key (all of them, in practice) is
+    /// compared byte by byte without making a string; lowercasing and filtering characters cost a
+    /// quarter of reading. Other keys take the general path, where a non-ASCII letter may still
+    /// lowercase to ASCII (the Kelvin sign to `k`).
     static func isForbidden(_ key: String) -> Bool {
-        forbiddenKeys.contains(String(key.lowercased().filter { $0 != "_" && $0 != "-" }))
+        var key = key
+        if let forbidden = key.withUTF8(isForbiddenASCII) { return forbidden }
+        return forbiddenKeys.contains(String(key.lowercased().filter { $0 != "_" && $0 != "-" }))
+    }
+
+    private static let forbiddenKeyBytes = forbiddenKeys.map { Array($0.utf8) }
+    private static let longestForbiddenKey = forbiddenKeyBytes.map(\.count).max() ?? 0
+
+    /// ``isForbidden(_:)`` for a key of ASCII bytes; nil for any other key.
+    private static func isForbiddenASCII(_ key: UnsafeBufferPointer<UInt8>) -> Bool? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestForbiddenKey) { normalized in
+            var count = 0
+            var tooLong = false
+            for byte in key {
+                guard byte < 0x80 else { return nil }
+                if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") { continue }
+                guard count < normalized.count else {
+                    tooLong = true
+                    continue
+                }
+                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                normalized[count] = isUpper ? byte + 32 : byte
+                count += 1
+            }
+            guard !tooLong else { return false }
+            let name = UnsafeBufferPointer(rebasing: normalized[0..<count])
+            return forbiddenKeyBytes.contains { $0.count == count && $0.elementsEqual(name) }
+        }
     }
 
     let object: JSONObject

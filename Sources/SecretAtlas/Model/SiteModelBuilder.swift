@@ -170,6 +170,12 @@ struct SiteModelBuilder {
         zip(texts, texts.dropFirst()).allSatisfy { $0 < $1 }
     }
 
+    /// The texts sorted and without repeats; as given when they already are (every finding's
+    /// hosts are, once ``checkFindings(_:_:_:)`` has made it).
+    private static func sortedUnique(_ texts: [String]) -> [String] {
+        isSortedAndUnique(texts) ? texts : Array(Set(texts)).sorted()
+    }
+
     /// One occurrence from the reports of the same secret at the same place, whatever their order:
     /// scanners are all named, times span every report, and the other fields come from the report
     /// that sorts first.
@@ -257,17 +263,27 @@ struct SiteModelBuilder {
         secrets.reserveCapacity(groups.count)
         for group in groups {
             let fingerprint = findings[group.lowerBound].fingerprint
-            let occurrences = findings[group].sorted {
-                ($0.resourceID, $0.filePath, $0.line ?? 0) < ($1.resourceID, $1.filePath, $1.line ?? 0)
+            let occurrences: [Finding]
+            let type: String
+            let targetHosts: [String]
+            if group.count == 1 {
+                // Most secrets lie in one place: nothing to sort, count or merge.
+                occurrences = [findings[group.lowerBound]]
+                type = occurrences[0].secretType
+                targetHosts = Self.sortedUnique(occurrences[0].targetHosts)
+            } else {
+                occurrences = findings[group].sorted {
+                    ($0.resourceID, $0.filePath, $0.line ?? 0) < ($1.resourceID, $1.filePath, $1.line ?? 0)
+                }
+                // The type most occurrences agree on names the secret; ties go to the alphabetically first.
+                let typeCounts = Dictionary(occurrences.map { ($0.secretType, 1) }, uniquingKeysWith: +)
+                type = typeCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key ?? "generic"
+                targetHosts = Array(Set(occurrences.flatMap(\.targetHosts))).sorted()
             }
-            // The type most occurrences agree on names the secret; ties go to the alphabetically first.
-            let typeCounts = Dictionary(occurrences.map { ($0.secretType, 1) }, uniquingKeysWith: +)
-            let type = typeCounts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key ?? "generic"
             let publicKey = occurrences.compactMap(\.publicKeyFingerprint).sorted().first
             let resolution = resolver.resolve(
                 fingerprint: fingerprint, publicKeyFingerprint: publicKey,
-                foundOn: Set(occurrences.map(\.resourceID)),
-                targetHosts: Array(Set(occurrences.flatMap(\.targetHosts))).sorted())
+                foundOn: Set(occurrences.map(\.resourceID)), targetHosts: targetHosts)
             let verification: Verification
             if resolution.verifiedByAuthorizedKeys
                 || occurrences.contains(where: { $0.verification == .verified })
