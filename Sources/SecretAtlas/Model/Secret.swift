@@ -76,8 +76,8 @@ final class Secret: Sendable, Equatable {
     /// ``shorten(_:)`` for a fingerprint of ASCII without carriage returns, where a byte is a
     /// character (CR LF is one character of two bytes); nil for any other.
     private static func shortenASCII(_ fingerprint: String) -> String? {
-        var fingerprint = fingerprint
-        return fingerprint.withUTF8 { bytes -> String? in
+        var utf8 = fingerprint
+        return utf8.withUTF8 { bytes -> String? in
             var colon: Int?
             for (offset, byte) in bytes.enumerated() {
                 guard byte < 0x80, byte != UInt8(ascii: "\r") else { return nil }
@@ -86,7 +86,7 @@ final class Secret: Sendable, Equatable {
             guard let colon else {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(16)), as: UTF8.self)
             }
-            guard bytes.count - colon - 1 > 16 else { return nil }
+            guard bytes.count - colon - 1 > 16 else { return fingerprint }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[...(colon + 16)]), as: UTF8.self)
                 + "…"
         }

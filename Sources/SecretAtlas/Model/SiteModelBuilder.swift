@@ -207,14 +207,12 @@ struct SiteModelBuilder {
     ) -> [GraphEdge] {
         var edges: [GraphEdge] = []
         for record in records {
-            var known = true
             var nodes: [GraphNode] = []
             for (key, node) in [("from", record.from), ("to", record.to)] {
                 if let canonical = canonical(node, resourceIndex, fingerprints) {
                     nodes.append(canonical)
                     continue
                 }
-                known = false
                 diagnostics.append(
                     Diagnostic(
                         .warning, file: record.origin.file, location: record.origin.member(key),
@@ -222,7 +220,7 @@ struct SiteModelBuilder {
                             "edge to unknown node \"\(node.reference)\" is ignored; expected a resource id, "
                             + "secret:<fingerprint> of a finding, or internet."))
             }
-            if known {
+            if nodes.count == 2 {
                 edges.append(
                     GraphEdge(kind: record.kind, from: nodes[0], to: nodes[1], source: record.source))
             }

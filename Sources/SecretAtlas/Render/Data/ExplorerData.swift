@@ -168,23 +168,14 @@ struct ExplorerData {
         ResourceType(cloud: resource.cloud, kind: resource.kind)
     }
 
-    /// The page id as stored: only the part after `prefix-` when the id has that form, else whole
-    /// (a whole id always contains a dash, a suffix never does, so the page can tell them apart).
-    private static func pageID(_ siteID: String, prefix: String) -> String {
-        let suffix = siteID.dropFirst(prefix.count + 1)
-        guard siteID.hasPrefix(prefix + "-"), !suffix.isEmpty, !suffix.utf8.contains(UInt8(ascii: "-")) else {
-            return siteID
-        }
-        return String(suffix)
-    }
-
     private func resourceEntry(_ resource: Resource) -> ScriptValue {
         var flags = resource.internetExposed ? ResourceFlag.internetExposed : 0
         if !(model.attackPathsByNode[.resource(resource.id)]?.isEmpty ?? true) {
             flags |= ResourceFlag.onAttackPath
         }
         return .array([
-            .string(resource.name), .string(Self.pageID(resource.siteID, prefix: resource.name)), .int(flags),
+            .string(resource.name), .string(CompactPageID.make(resource.siteID, prefix: resource.name)),
+            .int(flags),
         ])
     }
 
@@ -201,7 +192,7 @@ struct ExplorerData {
         let shown = secret.shortFingerprint
         let colon = shown.firstIndex(of: ":")
         return .array([
-            .string(Self.pageID(secret.siteID, prefix: StableID.slug(type))),
+            .string(CompactPageID.make(secret.siteID, prefix: StableID.slug(type))),
             .string(colon.map { String(shown[..<$0]) } ?? ""),
             .string(colon.map { String(shown[shown.index(after: $0)...]) } ?? shown),
             .int(flags),

@@ -115,11 +115,7 @@ struct ListData {
     private func secretRow(_ position: Int) -> ScriptValue {
         let secret = model.secrets[position]
         let names = secret.resourceIDs.map { model.resource($0)?.name ?? $0 }.sorted()
-        let prefix = StableID.slug(secret.type)
-        let suffix = secret.siteID.dropFirst(prefix.count + 1)
-        let page =
-            secret.siteID.hasPrefix(prefix + "-") && !suffix.utf8.contains(UInt8(ascii: "-"))
-            ? String(suffix) : secret.siteID
+        let page = CompactPageID.make(secret.siteID, prefix: StableID.slug(secret.type))
         return .array([
             .string(page),
             .string((names.first ?? "") + (names.count > 1 ? " +\(names.count - 1) more" : "")),
