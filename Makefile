@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libgraphviz-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test lint bench bench-deps bench-explorer bench-synth deps python-deps browser-deps browser-test screenshots schema-test release install clean
+.PHONY: hostile-test demo test lint bench bench-deps bench-explorer bench-synth deps python-deps browser-deps browser-test screenshots schema-test release install clean
 
 ## Install the system libraries the build links against, only when missing.
 deps:
@@ -48,7 +48,7 @@ lint:
 ## Every test, built with warnings as errors, then the sample site opened in Chromium.
 test: deps lint
 	$(SWIFT) test -Xswiftc -warnings-as-errors
-	$(MAKE) schema-test browser-test
+	$(MAKE) schema-test browser-test hostile-test
 
 ## The documented JSON Schema accepts the sample and fixtures and rejects a secret value.
 schema-test: python-deps
@@ -70,6 +70,14 @@ browser-test: deps browser-deps python-deps
 	rm -rf .build/browser-synth && .build/debug/secret-atlas synth --vms 300 --findings 3000 -o .build/browser-synth/input --quiet
 	.build/debug/secret-atlas build .build/browser-synth/input -o .build/browser-synth/site --quiet
 	python3 Tests/browser/browser_tests.py .build/browser-synth/site
+
+## Builds every input of the hostile corpus (Tests/Fixtures/hostile/xss: payloads in every string field
+## of every input format, and a --templates override with Markdown payloads) and opens every page in
+## headless Chromium: no payload runs, none reaches the HTML as markup, the layout holds at 1280 and
+## 400 pixels, hidden characters are shown. Another corpus: python3 Tests/browser/hostile_tests.py BINARY DIR.
+hostile-test: deps browser-deps python-deps
+	$(SWIFT) build -Xswiftc -warnings-as-errors --product secret-atlas
+	python3 Tests/browser/hostile_tests.py .build/debug/secret-atlas
 
 ## Screenshots of each kind of page in light, dark and print, for the README.
 screenshots: browser-deps python-deps

@@ -63,7 +63,9 @@ struct MarkdownRenderer: Sendable {
             return ""
         }
         defer { free(rendered) }
-        return String(cString: rendered)
+        // Hidden characters in an override's text are shown as what they are, as in every other
+        // text of a page: a bidi override in a command to copy would otherwise change what it says.
+        return HTMLEscaping.revealingHidden(in: String(cString: rendered))
     }
 
     /// Unwraps links with unsafe targets and turns images into their alt text.

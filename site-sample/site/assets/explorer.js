@@ -186,16 +186,29 @@
 
   const verificationText = { verified: "Verified", unverified: "Unverified", unknown: "Not checked" };
 
+  // Hidden characters are shown as the pages show them (Sources/SecretAtlas/Render/HTMLEscaping.swift):
+  // C0 controls and DEL as their Control Pictures, bidi controls, zero-width characters and the
+  // byte-order mark as <U+XXXX>, so a name cannot reorder or hide what is around it.
+  const hiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+  function shown(text) {
+    return String(text).replace(hiddenCharacters, (c) => {
+      const code = c.charCodeAt(0);
+      if (code < 0x20) return String.fromCharCode(0x2400 + code);
+      if (code === 0x7F) return "\u2421";
+      return "<U+" + code.toString(16).toUpperCase().padStart(4, "0") + ">";
+    });
+  }
+
   function cell(tr, tag, content) {
     const el = document.createElement(tag);
     if (tag === "th") el.scope = "row";
-    if (typeof content === "string") el.textContent = content; else if (content) el.appendChild(content);
+    if (typeof content === "string") el.textContent = shown(content); else if (content) el.appendChild(content);
     tr.appendChild(el);
     return el;
   }
   function link(text, href) {
     const a = document.createElement("a");
-    a.href = href; a.textContent = text;
+    a.href = href; a.textContent = shown(text);
     return a;
   }
 
@@ -209,7 +222,7 @@
       cell(tr, "td", row.source.exposed ? "Internet exposed" : "None reported");
       const secret = cell(tr, "td", link(row.secret.title, root + row.secret.page));
       const code = document.createElement("code");
-      code.textContent = row.secret.fingerprint;
+      code.textContent = shown(row.secret.fingerprint);
       secret.append(" ", code);
       cell(tr, "td", verificationText[row.secret.verification] || row.secret.verification);
       const targets = cell(tr, "td", row.targets.length ? null : "No identified target");
