@@ -105,13 +105,17 @@ public enum SiteBuilder {
         let catalog = try CatalogLoader(templatesDirectory: support.templatesDirectory).load()
         let inputs = configuration.inputs.isEmpty ? [try support.sampleInput()] : configuration.inputs
         let loader = try inputLoader(configuration)
+        loader.sensitiveValues.publicText = support.publicText()
         let builder = SiteModelBuilder(
             catalog: catalog, title: configuration.title, sourceDateEpoch: try sourceDateEpoch(configuration))
         let input = loader.load(inputs)
         progress?.begin(.analysing)
         // The records go straight to the builder, which releases them as the model is made.
         let (model, diagnostics) = builder.build(consume input)
-        return (model, diagnostics, loader.sensitiveValues)
+        // Messages quote input (an unknown rule name, a path) and reach the terminal, CI logs and the
+        // site's record: a value they quote is masked there as on the pages.
+        let redactor = SecretRedactor(values: loader.sensitiveValues)
+        return (model, diagnostics.map(redactor.masked), loader.sensitiveValues)
     }
 
     /// The input loader for `--resource-pattern` and `--fingerprint-key-file`.

@@ -91,8 +91,9 @@ struct LeakCheckTests {
         return false
     }
 
-    /// A secret in a file name reaches the site through the finding's path: the build must fail, say
-    /// where, and not print the value.
+    /// A secret that reaches a page from outside the input's fields (here the report's `--title`; a
+    /// value repeated in the input's own fields is masked, see ``SecretRedactorTests``): the build
+    /// must fail, say where, and not print the value.
     @Test func aPlantedValueThatWouldLeakFailsTheBuild() throws {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -100,7 +101,7 @@ struct LeakCheckTests {
         let report = folder.appendingPathComponent("gitleaks.json")
         try Data(
             """
-            [{"RuleID": "aws-access-token", "File": "vm-7/backups/\(secret).txt", "StartLine": 1, "Secret": "\(secret)", "Match": "\(secret)"}]
+            [{"RuleID": "aws-access-token", "File": "vm-7/backups/keys.txt", "StartLine": 1, "Secret": "\(secret)", "Match": "\(secret)"}]
             """.utf8
         ).write(to: report)
         let output = folder.appendingPathComponent("site").path
@@ -108,8 +109,8 @@ struct LeakCheckTests {
         do {
             _ = try SiteBuilder.build(
                 SiteConfiguration(
-                    inputs: [report.path], outputDirectory: output, templatesDirectory: TestSupport.templates,
-                    assetsDirectory: TestSupport.assets))
+                    inputs: [report.path], outputDirectory: output, title: "Keys: rotate \(secret) first",
+                    templatesDirectory: TestSupport.templates, assetsDirectory: TestSupport.assets))
         } catch let error as SiteError {
             caught = error
         }

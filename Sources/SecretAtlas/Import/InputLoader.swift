@@ -53,6 +53,9 @@ struct InputLoader {
         // Attack-path entities stand in for resources until the inventory, from any file, defines them.
         input = CloudFormats.mergingAttackPathPlaceholders(input)
         ResourceMatcher(fingerprinter: fingerprinter).resolve(&input)
+        // Last, when every value is known and every finding is on its resource: a value one input
+        // repeats in a shown field may come from another input.
+        SecretRedactor(values: sensitiveValues).redact(&input)
         return input
     }
 

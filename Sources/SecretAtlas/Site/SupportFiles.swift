@@ -19,6 +19,20 @@ struct SupportFiles {
         executableDirectory = configuration.executableDirectory
     }
 
+    /// Every byte of the templates and assets folders, joined: the text the site writes whatever the
+    /// input says (``SensitiveValues/publicText``). About 400 KB; read once a build.
+    func publicText() -> [UInt8] {
+        var text: [UInt8] = []
+        for folder in [templatesDirectory, assetsDirectory] {
+            for file in FileTree.files(under: folder, include: { _ in true }).files.sorted() {
+                guard let bytes = FileManager.default.contents(atPath: folder + "/" + file) else { continue }
+                text += bytes
+                text.append(0)
+            }
+        }
+        return text
+    }
+
     /// The bundled sample input, built when no input is named: `site-sample/input` in the working
     /// directory (a checkout), else the installed copy in `share/secret-atlas`.
     /// - Throws: ``SiteError/sampleNotFound(searched:)``.

@@ -230,7 +230,10 @@ def gitleaks():
         records.append({
             "RuleID": payload(index) if index % 2 else "aws-access-token", "Description": payload(index + 1),
             "StartLine": index + 1, "EndLine": index + 1, "StartColumn": 1, "EndColumn": 20,
-            "Match": f"password={secret_value(index)}", "Secret": secret_value(index),
+            # Every fourth value is also in the file's path and the commit message: the report must
+            # still be written, with those characters masked (SecretRedactor).
+            "Match": f"password={secret_value(index)}",
+            "Secret": payload(index) if index % 4 == 3 else secret_value(index),
             "File": fleet_path(index, ".env"), "SymlinkFile": fleet_path(index + 2, ".env") if index % 3 else "", "Commit": payload(index + 3),
             "Entropy": 3.5, "Author": payload(index + 4), "Email": payload(index + 5), "Date": payload(index + 6),
             "Message": payload(index + 7), "Tags": [payload(index + 8)], "Fingerprint": payload(index + 9),
@@ -281,7 +284,7 @@ def trufflehog():
             "SourceID": 1, "SourceType": 15, "SourceName": payload(index + 2), "DetectorType": 1000 + index,
             "DetectorName": payload(index + 3) if index % 2 else "AWS", "DecoderName": payload(index + 4),
             "Verified": index % 3 == 0, "VerificationError": payload(index + 5),
-            "Raw": secret_value(200 + index), "Redacted": secret_value(300 + index)[:10],
+            "Raw": secret_value(200 + index), "Redacted": payload(index + 6),
             "ExtraData": {payload(index + 7): payload(index + 8)}, "StructuredData": None,
         })
     write_jsonl(OUT / "trufflehog/trufflehog.jsonl", records)

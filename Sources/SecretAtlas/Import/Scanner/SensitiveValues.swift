@@ -303,13 +303,56 @@ final class SensitiveValues: @unchecked Sendable {
     /// Searches under the lock held for reading, so searches run at once; the index is frozen
     /// (sorted, filter built) first, under the lock held for writing, when values were added since.
     func firstLeak(in buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        firstHit(in: buffer).map { hit in lock.reading { ownerName(at: hit.offset) } }
+    }
+
+    /// The bytes of `buffer` that match a value around the first sensitive piece found, or nil: for
+    /// masking values an input repeats in fields a report shows (``SecretRedactor``).
+    func firstLeakRange(in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard let hit = firstHit(in: buffer) else { return nil }
+        guard hit.isAnchor else { return hit.start..<(hit.start + hit.length) }
+        return lock.reading { match(buffer, at: hit.start, anchor: hit.offset) }
+    }
+
+    /// Where the first sensitive piece in `buffer` starts, the length of what matched there (an anchor
+    /// or a whole short value), and the arena offset of the value's bytes it matched.
+    ///
+    /// A match that is wholly text SecretAtlas itself writes (``publicText``) is passed over: a value
+    /// that contains `image/svg+xml` or `Recommendations` is not published by a page that says those
+    /// words, and an input must not be able to stop every report by holding such a value.
+    private func firstHit(in buffer: UnsafeBufferPointer<UInt8>) -> Hit? {
+        var from = 0
+        while from < buffer.count {
+            guard var hit = firstHitAnywhere(in: UnsafeBufferPointer(rebasing: buffer[from...])) else {
+                return nil
+            }
+            hit.start += from
+            guard isPublic(buffer, hit) else { return hit }
+            from = hit.start + 1
+        }
+        return nil
+    }
+
+    private struct Hit {
+        var start: Int
+        let length: Int
+        let offset: UInt64
+        let isAnchor: Bool
+    }
+
+    private func firstHitAnywhere(in buffer: UnsafeBufferPointer<UInt8>) -> Hit? {
         while true {
-            let found: String?? = lock.reading {
+            let found: Hit?? = lock.reading {
                 guard !owners.isEmpty else { return .some(nil) }
                 guard frozen else { return nil }
-                if let offset = scanAnchors(buffer) { return ownerName(at: offset) }
+                if let hit = scanAnchors(buffer) {
+                    return Hit(
+                        start: hit.start, length: Self.anchorLength, offset: hit.offset, isAnchor: true)
+                }
                 for length in shortEntries.keys.sorted() {
-                    if let offset = scanShort(buffer, length: length) { return ownerName(at: offset) }
+                    if let hit = scanShort(buffer, length: length) {
+                        return Hit(start: hit.start, length: length, offset: hit.offset, isAnchor: false)
+                    }
                 }
                 return .some(nil)
             }
@@ -318,8 +361,68 @@ final class SensitiveValues: @unchecked Sendable {
         }
     }
 
-    /// The arena offset of the first anchor found in `buffer` that is part of a 12-byte match.
-    private func scanAnchors(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    /// Text the site writes whatever the input: its templates, catalog and assets. Set once, before
+    /// the site is written.
+    var publicText: [UInt8] {
+        get { lock.reading { publicBytes } }
+        set { lock.writing { publicBytes = newValue } }
+    }
+    private var publicBytes: [UInt8] = []
+
+    /// Whether the bytes a hit matched are all found, together, in ``publicText``.
+    private func isPublic(_ buffer: UnsafeBufferPointer<UInt8>, _ hit: Hit) -> Bool {
+        let range =
+            hit.isAnchor
+            ? lock.reading { match(buffer, at: hit.start, anchor: hit.offset) }
+            : hit.start..<(hit.start + hit.length)
+        let known = publicText
+        guard !known.isEmpty else { return false }
+        let needle = Array(buffer[range])
+        return known.withUnsafeBufferPointer { haystack in
+            guard let first = needle.first, haystack.count >= needle.count else { return false }
+            var index = 0
+            while index <= haystack.count - needle.count {
+                if haystack[index] == first,
+                    (0..<needle.count).allSatisfy({ haystack[index + $0] == needle[$0] })
+                {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// The whole run of output bytes around an anchor at `start` that equals the value's bytes
+    /// around the anchor's arena `offset`. Called under the lock.
+    private func match(_ output: UnsafeBufferPointer<UInt8>, at start: Int, anchor offset: UInt64) -> Range<
+        Int
+    > {
+        let anchor = start..<(start + Self.anchorLength)
+        guard let run = run(containing: offset) else { return anchor }
+        let runStart = runs[run] & Self.offsetMask
+        let runLength = Int(runs[run] >> 40)
+        let before = Int(offset - runStart)
+        return withBytes(at: runStart, count: runLength) { value in
+            var left = 0
+            while start - left - 1 >= 0, before - left - 1 >= 0,
+                output[start - left - 1] == value[before - left - 1]
+            {
+                left += 1
+            }
+            var right = 0
+            while anchor.upperBound + right < output.count, before + Self.anchorLength + right < runLength,
+                output[anchor.upperBound + right] == value[before + Self.anchorLength + right]
+            {
+                right += 1
+            }
+            return (start - left)..<(anchor.upperBound + right)
+        }
+    }
+
+    /// The start in `buffer` and the arena offset of the first anchor found that is part of a 12-byte
+    /// match.
+    private func scanAnchors(_ buffer: UnsafeBufferPointer<UInt8>) -> (start: Int, offset: UInt64)? {
         guard anchorCount > 0, buffer.count >= Self.windowLength else { return nil }
         return firstCandidate(in: buffer, length: Self.anchorLength) { start, hash in
             for block in blocks {
@@ -333,7 +436,8 @@ final class SensitiveValues: @unchecked Sendable {
         }
     }
 
-    private func scanShort(_ buffer: UnsafeBufferPointer<UInt8>, length: Int) -> UInt64? {
+    private func scanShort(_ buffer: UnsafeBufferPointer<UInt8>, length: Int) -> (start: Int, offset: UInt64)?
+    {
         guard let entries = shortEntries[length], buffer.count >= length else { return nil }
         return firstCandidate(in: buffer, length: length) { start, hash in
             Self.firstMatch(hash, in: entries) { offset in
@@ -345,11 +449,12 @@ final class SensitiveValues: @unchecked Sendable {
     }
 
     /// Rolls a hash over every `length`-byte window of `buffer` and asks `check` about each window
-    /// whose hash passes the filter (start offset, hash); returns the first answer that is not nil.
+    /// whose hash passes the filter (start offset, hash); returns the first window's start whose
+    /// answer is not nil, with that answer.
     @inline(__always)
     private func firstCandidate(
         in buffer: UnsafeBufferPointer<UInt8>, length: Int, _ check: (Int, UInt64) -> UInt64?
-    ) -> UInt64? {
+    ) -> (start: Int, offset: UInt64)? {
         var rolling = RollingHash(seed: seed, length: length)
         for index in 0..<buffer.count {
             rolling.push(buffer[index], dropping: index >= length ? buffer[index - length] : nil)
@@ -357,7 +462,7 @@ final class SensitiveValues: @unchecked Sendable {
             let hash = rolling.value
             let bit = Int(hash & filterMask)
             guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-            if let found = check(index - length + 1, hash) { return found }
+            if let found = check(index - length + 1, hash) { return (index - length + 1, found) }
         }
         return nil
     }
