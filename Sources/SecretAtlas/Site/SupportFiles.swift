@@ -19,8 +19,10 @@ struct SupportFiles {
         executableDirectory = configuration.executableDirectory
     }
 
-    /// Every byte of the templates and assets folders, joined: the text the site writes whatever the
-    /// input says (``SensitiveValues/publicText``). About 400 KB; read once a build.
+    /// Every byte of the templates and assets folders, joined.
+    ///
+    /// The text the site writes whatever the input says (``SensitiveValues/publicText``). About
+    /// 400 KB; read once a build.
     func publicText() -> [UInt8] {
         var text: [UInt8] = []
         for folder in [templatesDirectory, assetsDirectory] {

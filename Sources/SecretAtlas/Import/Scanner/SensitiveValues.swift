@@ -361,8 +361,9 @@ final class SensitiveValues: @unchecked Sendable {
         }
     }
 
-    /// Text the site writes whatever the input: its templates, catalog and assets. Set once, before
-    /// the site is written.
+    /// Text the site writes whatever the input: its templates, catalog and assets.
+    ///
+    /// Set once, before the site is written.
     var publicText: [UInt8] {
         get { lock.reading { publicBytes } }
         set { lock.writing { publicBytes = newValue } }
@@ -393,8 +394,9 @@ final class SensitiveValues: @unchecked Sendable {
         }
     }
 
-    /// The whole run of output bytes around an anchor at `start` that equals the value's bytes
-    /// around the anchor's arena `offset`. Called under the lock.
+    /// The whole run of output bytes around an anchor that equals the value's bytes around it.
+    ///
+    /// The anchor is at `start` in the output and at `offset` in the arena. Called under the lock.
     private func match(_ output: UnsafeBufferPointer<UInt8>, at start: Int, anchor offset: UInt64) -> Range<
         Int
     > {
