@@ -28,20 +28,25 @@ struct ZipWriter {
     /// the archive beside the destination and moving it into place.
     func archive(folder: String, excluding excluded: Set<String>) throws {
         let staging = destination + ".building-\(ProcessInfo.processInfo.processIdentifier)"
-        let fileManager = FileManager.default
         try SingleFileWriter.requireParentFolder(of: destination)
-        try? fileManager.removeItem(atPath: staging)
+        // A file of this name is an earlier process's; a link there is unlinked, never followed,
+        // and the archive is then made with `O_EXCL` (ZIPFoundation's `.create`).
+        unlink(staging)
         do {
             let archive = try Archive(url: URL(fileURLWithPath: staging), accessMode: .create)
             for path in try Self.files(under: folder).filter({ !excluded.contains($0) }) {
+                try SitePath.check(path)
                 try Self.add(path, from: folder + "/" + path, to: archive)
             }
-            if fileManager.fileExists(atPath: destination) {
-                try fileManager.removeItem(atPath: destination)
+            // One `rename`: the zip at the destination is always a whole one, this build's or the last.
+            guard rename(staging, destination) == 0 else {
+                throw SiteError.writeFailed(path: destination, underlying: String(cString: strerror(errno)))
             }
-            try fileManager.moveItem(atPath: staging, toPath: destination)
+        } catch let error as SiteError {
+            unlink(staging)
+            throw error
         } catch {
-            try? fileManager.removeItem(atPath: staging)
+            unlink(staging)
             throw SiteError.writeFailed(path: destination, underlying: SingleFileWriter.reason(error))
         }
     }
