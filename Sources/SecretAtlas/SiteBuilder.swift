@@ -24,6 +24,10 @@ public enum SiteBuilder {
     public static func build(_ configuration: SiteConfiguration) throws -> BuildReport {
         let progress = configuration.progress
         progress?.begin(.checkingLastBuild)
+        // Before the unchanged-site shortcut: `-o` naming a link to a site is refused like any other time.
+        try DirectoryWriter.requireReplaceable(
+            URL(fileURLWithPath: configuration.outputDirectory).standardizedFileURL.path,
+            named: configuration.outputDirectory)
         let buildKey = try BuildKey.compute(
             configuration, support: SupportFiles(configuration: configuration))
         if configuration.skipsUnchangedBuild, let buildKey,
