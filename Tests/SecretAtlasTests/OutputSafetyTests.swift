@@ -354,32 +354,34 @@ struct OutputSafetyTests {
         let inner: DirectoryWriter
         let failAt: Int?
         let failSeal: Bool
+        let failPath: String?
         private let count = Mutex(0)
 
-        init(_ inner: DirectoryWriter, failAt: Int? = nil, failSeal: Bool = false) {
+        init(_ inner: DirectoryWriter, failAt: Int? = nil, failSeal: Bool = false, failPath: String? = nil) {
             self.inner = inner
             self.failAt = failAt
             self.failSeal = failSeal
+            self.failPath = failPath
         }
 
-        private func countOne() throws {
+        private func countOne(_ path: String) throws {
             let number = count.withLock {
                 $0 += 1
                 return $0
             }
-            if number == failAt {
+            if number == failAt || path == failPath {
                 throw SiteError.writeFailed(
                     path: inner.destination + "/x", underlying: "No space left on device")
             }
         }
 
         func write(_ file: OutputFile) throws {
-            try countOne()
+            try countOne(file.path)
             try inner.write(file)
         }
 
         func write(_ path: String, streaming produce: (any ChunkSink) throws -> Void) throws {
-            try countOne()
+            try countOne(path)
             try inner.write(path, streaming: produce)
         }
 
@@ -395,8 +397,16 @@ struct OutputSafetyTests {
         func discard() { inner.discard() }
     }
 
-    @Test(arguments: [(1, false), (10, false), (25, false), (nil, true)] as [(Int?, Bool)])
-    func aFailureAnywhereInWritingLeavesThePreviousSiteIntact(failAt: Int?, failSeal: Bool) throws {
+    /// The first, tenth and 25th file, the seal (the fingerprint written into pages), and the
+    /// manifest files written last.
+    @Test(
+        arguments: [
+            (1, false, nil), (10, false, nil), (25, false, nil), (nil, true, nil), (nil, false, "SHA256SUMS"),
+            (nil, false, "REPORT-FINGERPRINT"),
+        ] as [(Int?, Bool, String?)])
+    func aFailureAnywhereInWritingLeavesThePreviousSiteIntact(failAt: Int?, failSeal: Bool, failPath: String?)
+        throws
+    {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("site").path
@@ -407,7 +417,7 @@ struct OutputSafetyTests {
         let before = try Tree(folder.path)
         let (model, _) = try TestSupport.model(json: TestSupport.document())
         let writer = FailingWriter(
-            try DirectoryWriter(destination: output), failAt: failAt, failSeal: failSeal)
+            try DirectoryWriter(destination: output), failAt: failAt, failSeal: failSeal, failPath: failPath)
         // What `SiteBuilder.build` does with its writer: write and seal, then finish, or discard on failure.
         #expect(throws: SiteError.self) {
             do {
@@ -421,6 +431,47 @@ struct OutputSafetyTests {
             }
         }
         #expect(try Tree(folder.path) == before)
+    }
+
+    // MARK: The zip
+
+    @Test func theZipRefusesAFileWhoseNameCouldLeaveTheFolderItUnpacksInto() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("ok".utf8).write(to: site.appendingPathComponent("index.html"))
+        // A backslash is a folder separator to Windows' unzip: `..\..\evil.bat` would land above.
+        try Data("evil".utf8).write(to: site.appendingPathComponent("..\\..\\evil.bat"))
+        let zip = folder.appendingPathComponent("site.zip").path
+        #expect(throws: SiteError.self) {
+            try ZipWriter(destination: zip).archive(folder: site.path, excluding: [])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
+    }
+
+    @Test func theZipReplacesALinkAtItsPathNeverWhatItPointsTo() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("ok".utf8).write(to: site.appendingPathComponent("index.html"))
+        let victim = folder.appendingPathComponent("victim.txt")
+        try Data("keep".utf8).write(to: victim)
+        let zip = folder.appendingPathComponent("site.zip")
+        try FileManager.default.createSymbolicLink(at: zip, withDestinationURL: victim)
+        // And a link planted at the name the zip is built under.
+        let pid = ProcessInfo.processInfo.processIdentifier
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("site.zip.building-\(pid)"), withDestinationURL: victim)
+        try ZipWriter(destination: zip.path).archive(folder: site.path, excluding: [])
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "keep")
+        var status = stat()
+        #expect(lstat(zip.path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "site", "site.zip", "victim.txt",
+            ])
     }
 }
 
