@@ -49,11 +49,15 @@ public enum SiteBuilder {
                 model: model, templates: templates, assetsDirectory: support.assetsDirectory,
                 changes: changes, progress: progress, jobs: configuration.jobs,
                 to: writer)
-            // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
+            // The zip is made first (if it fails, the folder is discarded and the previous site
+            // stays), then moves into place with the site.
             try configuration.zipPath.map {
                 progress?.begin(.zipping)
-                try ZipWriter(destination: $0).archive(
-                    folder: directory.stagingFolder, excluding: [DirectoryWriter.markerName])
+                let zip = ZipWriter(destination: $0)
+                directory.companion = (
+                    zip,
+                    try zip.stage(folder: directory.stagingFolder, excluding: [DirectoryWriter.markerName])
+                )
             }
             var report = BuildReport(
                 diagnostics: diagnostics, pageCount: written.pageCount, fileCount: written.fileCount,

@@ -301,7 +301,8 @@ struct OutputSafetyCLITests: CLISuite {
     // MARK: Builds at the same time
 
     /// Four builds of four inputs into one folder at once, eight times over: each time every build
-    /// succeeds and the folder holds exactly one of the four sites, whole, and nothing beside it.
+    /// succeeds and the folder holds exactly one of the four sites, whole, its zip the same build's,
+    /// and nothing beside them.
     @Test func concurrentBuildsIntoOneFolderLeaveOneWholeSite() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -328,17 +329,31 @@ struct OutputSafetyCLITests: CLISuite {
         for round in 1...rounds {
             let started = try seeds.map { seed in
                 try launch(
-                    CLITests.binary, ["build", "input-\(seed)", "-o", "shared/site", "--quiet", "--force"],
-                    in: folder)
+                    CLITests.binary,
+                    [
+                        "build", "input-\(seed)", "-o", "shared/site", "--zip", "shared/site.zip", "--quiet",
+                        "--force",
+                    ], in: folder)
             }
             let results = started.map { wait($0, seconds: 120) }
             for (seed, result) in zip(seeds, results) {
                 #expect(result.status == 0, "round \(round), input \(seed): \(result.stderr)")
             }
             #expect(
-                try FileManager.default.contentsOfDirectory(atPath: shared.path) == ["site"], "round \(round)"
-            )
+                try FileManager.default.contentsOfDirectory(atPath: shared.path).sorted() == [
+                    "site", "site.zip",
+                ],
+                "round \(round)")
             let sums = try Data(contentsOf: shared.appendingPathComponent("site/SHA256SUMS"))
+            // The zip moves into place with the site, under the same lock: it is the same build's.
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") {
+                let unzip = wait(
+                    try launch(
+                        URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", "shared/site.zip", "SHA256SUMS"],
+                        in: folder),
+                    seconds: 30)
+                #expect(Data(unzip.stdout.utf8) == sums, "round \(round): the zip is another build's")
+            }
             guard let winner = expected[sums] else {
                 Issue.record("round \(round): the site is none of the four builds")
                 continue

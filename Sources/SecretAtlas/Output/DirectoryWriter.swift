@@ -301,6 +301,7 @@ final class DirectoryWriter: SiteWriter {
         var jobs = 1
         var progress: BuildProgress?
         var keptFileCount = 0
+        var companion: (zip: ZipWriter, staged: String)?
     }
     private let settings = Mutex(FinishSettings())
 
@@ -317,6 +318,13 @@ final class DirectoryWriter: SiteWriter {
     var progress: BuildProgress? {
         get { settings.withLock { $0.progress } }
         set { settings.withLock { $0.progress = newValue } }
+    }
+    /// An archive of the site staged beside its destination (`--zip`), moved into place by
+    /// ``finish()`` under the same lock as the site, so builds at once leave a zip and a site of the
+    /// same build; ``discard()`` removes it.
+    var companion: (zip: ZipWriter, staged: String)? {
+        get { settings.withLock { $0.companion } }
+        set { settings.withLock { $0.companion = newValue } }
     }
     /// How many files ``finish()`` kept from the previous site because their bytes were the same.
     private(set) var keptFileCount: Int {
@@ -336,6 +344,11 @@ final class DirectoryWriter: SiteWriter {
             try Self.requireReplaceable(destination, named: destination)
             var status = stat()
             let hadPrevious = lstat(destination, &status) == 0
+            // The zip first: the marker's record covers it.
+            if let companion {
+                try companion.zip.commit(companion.staged)
+                self.companion = nil
+            }
             try keepUnchangedFilesAndRecord(previousSite: hadPrevious ? destination : nil)
             if hadPrevious { progress?.begin(.replacingSite) }
             try swapIntoPlace(hadPrevious: hadPrevious)
@@ -407,6 +420,7 @@ final class DirectoryWriter: SiteWriter {
     }
 
     func discard() {
+        if let companion { unlink(companion.staged) }
         Self.removeLeftover(staging)
         removeCreatedParents()
     }

@@ -27,6 +27,20 @@ struct ZipWriter {
     /// Archives every file under `folder` but those named in `excluded` (relative paths), building
     /// the archive beside the destination and moving it into place.
     func archive(folder: String, excluding excluded: Set<String>) throws {
+        let staged = try stage(folder: folder, excluding: excluded)
+        do {
+            try commit(staged)
+        } catch {
+            unlink(staged)
+            throw error
+        }
+    }
+
+    /// Archives every file under `folder` but those named in `excluded` into `NAME.building-PID`
+    /// beside the destination; ``commit(_:)`` moves it into place (a build does that together with
+    /// its site, under the site's lock: ``DirectoryWriter/companion``).
+    /// - Returns: the path of the staged archive.
+    func stage(folder: String, excluding excluded: Set<String>) throws -> String {
         let staging = destination + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         try SingleFileWriter.requireParentFolder(of: destination)
         // A file of this name is an earlier process's; a link there is unlinked, never followed,
@@ -38,16 +52,21 @@ struct ZipWriter {
                 try SitePath.check(path)
                 try Self.add(path, from: folder + "/" + path, to: archive)
             }
-            // One `rename`: the zip at the destination is always a whole one, this build's or the last.
-            guard rename(staging, destination) == 0 else {
-                throw SiteError.writeFailed(path: destination, underlying: String(cString: strerror(errno)))
-            }
+            return staging
         } catch let error as SiteError {
             unlink(staging)
             throw error
         } catch {
             unlink(staging)
             throw SiteError.writeFailed(path: destination, underlying: SingleFileWriter.reason(error))
+        }
+    }
+
+    /// Moves a staged archive into place with one `rename`: the zip at the destination is always a
+    /// whole one, and a link there is replaced, never followed.
+    func commit(_ staged: String) throws {
+        guard rename(staged, destination) == 0 else {
+            throw SiteError.writeFailed(path: destination, underlying: String(cString: strerror(errno)))
         }
     }
 
