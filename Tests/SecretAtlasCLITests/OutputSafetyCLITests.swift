@@ -33,8 +33,8 @@ struct OutputSafetyCLITests: CLISuite {
         let name = UUID().uuidString
         let stdout = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(name)")
         let stderr = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(name)")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()
@@ -196,6 +196,14 @@ struct OutputSafetyCLITests: CLISuite {
         let export = try bounded(
             ["export", "--resource", names[0], "hostile.json", "-o", "item.html"], in: folder)
         #expect(export.status == 0, "\(export.stderr)")
+        // An export to a folder is refused and leaves it as it was.
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("folder.html"), withIntermediateDirectories: true)
+        let toFolder = try bounded(
+            ["export", "--resource", names[0], "hostile.json", "-o", "folder.html"], in: folder)
+        #expect(toFolder.status == 1)
+        #expect(toFolder.stderr.contains("Cannot write 'folder.html': it is a folder"), "\(toFolder.stderr)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("folder.html"))
         let after = try snapshot(folder)
         let added = Set(after.keys).subtracting(before.keys)
         #expect(added.filter { !$0.hasPrefix("out/") }.sorted() == ["item.html"])
