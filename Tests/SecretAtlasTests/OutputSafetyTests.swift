@@ -433,6 +433,67 @@ struct OutputSafetyTests {
         #expect(try Tree(folder.path) == before)
     }
 
+    // MARK: The lock
+
+    /// A flag set on one thread and read on another.
+    final class Flag: Sendable {
+        private let value = Mutex(false)
+        var isSet: Bool { value.withLock { $0 } }
+        func set() { value.withLock { $0 = true } }
+    }
+
+    @Test func aSecondBuildWaitsForTheLockAndNoLockFileIsLeft() async throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try SiteLock(parent: folder.path, name: "site")
+        let waited = Flag()
+        let acquired = Flag()
+        // `flock` locks belong to an open file, so a second open in the same process waits too.
+        let second = Thread {
+            guard
+                let lock = try? SiteLock(
+                    parent: folder.path, name: "site", waiting: { waited.set() })
+            else { return }
+            acquired.set()
+            lock.release()
+        }
+        second.start()
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(waited.isSet)
+        #expect(!acquired.isSet)
+        first.release()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !acquired.isSet, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(acquired.isSet)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    @Test func aLinkAtTheLockFileIsRefusedNotFollowed() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim.txt")
+        try Data("keep".utf8).write(to: victim)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent(".site.lock"), withDestinationURL: victim)
+        #expect(
+            throws: SiteError.writeFailed(
+                path: folder.path + "/.site.lock",
+                underlying: "cannot take the lock that keeps two builds of one site apart: it is a symbolic "
+                    + "link, which a build never follows; remove it")
+        ) { try SiteLock(parent: folder.path, name: "site") }
+        #expect(throws: SiteError.self) {
+            try DirectoryWriter(destination: folder.appendingPathComponent("site").path)
+        }
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "keep")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                ".site.lock", "victim.txt",
+            ])
+    }
+
     // MARK: The zip
 
     @Test func theZipRefusesAFileWhoseNameCouldLeaveTheFolderItUnpacksInto() throws {

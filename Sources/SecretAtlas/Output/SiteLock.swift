@@ -62,10 +62,12 @@ final class SiteLock {
     }
 
     private func failure() -> SiteError {
-        SiteError.writeFailed(
-            path: path,
-            underlying: "cannot take the lock that keeps two builds of one site apart ("
-                + String(cString: strerror(errno)) + ")")
+        let reason =
+            errno == ELOOP
+            ? "it is a symbolic link, which a build never follows; remove it"
+            : String(cString: strerror(errno))
+        return SiteError.writeFailed(
+            path: path, underlying: "cannot take the lock that keeps two builds of one site apart: " + reason)
     }
 
     /// Removes the lock file and lets go of the lock; the next build waiting takes a new one.
