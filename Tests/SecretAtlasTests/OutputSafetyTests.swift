@@ -525,8 +525,13 @@ struct OutputSafetyTests {
         let pid = ProcessInfo.processInfo.processIdentifier
         try FileManager.default.createSymbolicLink(
             at: folder.appendingPathComponent("site.zip.building-\(pid)"), withDestinationURL: victim)
+        // What killed builds left: a staged archive (removed) and a link of that form (left alone).
+        try Data("half a zip".utf8).write(to: folder.appendingPathComponent("site.zip.building-4194305"))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("site.zip.building-4194306"), withDestinationURL: victim)
         try ZipWriter(destination: zip.path).archive(folder: site.path, excluding: [])
         #expect(try String(contentsOf: victim, encoding: .utf8) == "keep")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("site.zip.building-4194306"))
         var status = stat()
         #expect(lstat(zip.path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
         #expect(

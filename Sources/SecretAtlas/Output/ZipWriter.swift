@@ -43,6 +43,7 @@ struct ZipWriter {
     func stage(folder: String, excluding excluded: Set<String>) throws -> String {
         let staging = destination + ".building-\(ProcessInfo.processInfo.processIdentifier)"
         try SingleFileWriter.requireParentFolder(of: destination)
+        removeAbandoned()
         // A file of this name is an earlier process's; a link there is unlinked, never followed,
         // and the archive is then made with `O_EXCL` (ZIPFoundation's `.create`).
         unlink(staging)
@@ -59,6 +60,22 @@ struct ZipWriter {
         } catch {
             unlink(staging)
             throw SiteError.writeFailed(path: destination, underlying: SingleFileWriter.reason(error))
+        }
+    }
+
+    /// Removes the archives that killed builds left staged beside the destination (their process
+    /// is gone); only regular files, never what a link of that name points to.
+    private func removeAbandoned() {
+        let folder = (destination as NSString).deletingLastPathComponent
+        let prefix = (destination as NSString).lastPathComponent + ".building-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
+            let path = (folder as NSString).appendingPathComponent(entry)
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { unlink(path) }
         }
     }
 
