@@ -54,10 +54,12 @@ final class DirectoryWriter: SiteWriter {
             } catch {
                 throw SiteError.writeFailed(path: parent, underlying: SingleFileWriter.reason(error))
             }
-            // Under the lock: a build that is swapping its site in must not see its folders cleaned up.
-            let lock = try SiteLock(parent: parent, name: name)
-            defer { lock.release() }
-            Self.recoverAbandonedFolders(in: parent, site: name, destination: absolute)
+            // Under the lock: a build that is swapping its site in must not see its folders cleaned
+            // up. When another build holds it, the cleanup is left to a later build: a start never waits.
+            if let lock = try SiteLock.ifFree(parent: parent, name: name) {
+                defer { lock.release() }
+                Self.recoverAbandonedFolders(in: parent, site: name, destination: absolute)
+            }
             try Self.makeOwnFolder(staging)
         } catch {
             // The staging folder is not this build's (it could not be made): only folders made above go.

@@ -19,7 +19,7 @@ import Foundation
 /// `O_NOFOLLOW`: a link planted at the lock's name is refused, never followed.
 final class SiteLock {
     let path: String
-    private var descriptor: Int32 = -1
+    private var descriptor: Int32
 
     /// Takes the lock of site `name` in folder `parent`, waiting while another build holds it.
     /// - Parameters:
@@ -28,15 +28,41 @@ final class SiteLock {
     ///   - waiting: called once, before waiting, when another build holds the lock.
     /// - Throws: ``SiteError/writeFailed(path:underlying:)`` when the lock file cannot be opened or locked.
     init(parent: String, name: String, waiting: () -> Void = {}) throws {
-        path = (parent == "/" ? "" : parent) + "/.\(name).lock"
+        path = Self.path(parent, name)
+        descriptor = try Self.acquire(path, blocking: true, waiting: waiting) ?? -1
+    }
+
+    private init(path: String, descriptor: Int32) {
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    /// The lock of site `name` in folder `parent` if no other build holds it, else nil at once.
+    /// - Throws: ``SiteError/writeFailed(path:underlying:)`` when the lock file cannot be opened or locked.
+    static func ifFree(parent: String, name: String) throws -> SiteLock? {
+        let path = path(parent, name)
+        return try acquire(path, blocking: false, waiting: {}).map { SiteLock(path: path, descriptor: $0) }
+    }
+
+    private static func path(_ parent: String, _ name: String) -> String {
+        (parent == "/" ? "" : parent) + "/.\(name).lock"
+    }
+
+    /// A descriptor of the lock file at `path` holding its lock, or nil when another build holds it
+    /// and `blocking` is false.
+    private static func acquire(_ path: String, blocking: Bool, waiting: () -> Void) throws -> Int32? {
         var announced = false
         while true {
             let candidate = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard candidate >= 0 else { throw failure() }
+            guard candidate >= 0 else { throw failure(path) }
             if flock(candidate, LOCK_EX | LOCK_NB) != 0 {
                 guard errno == EWOULDBLOCK else {
                     defer { close(candidate) }
-                    throw failure()
+                    throw failure(path)
+                }
+                guard blocking else {
+                    close(candidate)
+                    return nil
                 }
                 if !announced {
                     waiting()
@@ -45,7 +71,7 @@ final class SiteLock {
                 while flock(candidate, LOCK_EX) != 0 {
                     guard errno == EINTR else {
                         defer { close(candidate) }
-                        throw failure()
+                        throw failure(path)
                     }
                 }
             }
@@ -54,14 +80,13 @@ final class SiteLock {
             if fstat(candidate, &locked) == 0, lstat(path, &named) == 0, locked.st_dev == named.st_dev,
                 locked.st_ino == named.st_ino
             {
-                descriptor = candidate
-                return
+                return candidate
             }
             close(candidate)
         }
     }
 
-    private func failure() -> SiteError {
+    private static func failure(_ path: String) -> SiteError {
         let reason =
             errno == ELOOP
             ? "it is a symbolic link, which a build never follows; remove it"
