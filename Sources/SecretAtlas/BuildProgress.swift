@@ -23,6 +23,9 @@ public final class BuildProgress: Sendable {
         case sealing
         /// Writing the `--zip` archive.
         case zipping
+        /// Waiting for another build of the same site to finish moving its site into place
+        /// (``SiteLock``).
+        case waitingForOtherBuild = "waiting for another build of the same folder"
         /// Comparing the new files with the previous site's, keeping those with the same bytes (counted).
         case keepingUnchangedFiles = "keeping unchanged files"
         /// Moving the new site into place and removing the previous one.

@@ -24,6 +24,10 @@ public enum SiteBuilder {
     public static func build(_ configuration: SiteConfiguration) throws -> BuildReport {
         let progress = configuration.progress
         progress?.begin(.checkingLastBuild)
+        // Before the unchanged-site shortcut: `-o` naming a link to a site is refused like any other time.
+        try DirectoryWriter.requireReplaceable(
+            URL(fileURLWithPath: configuration.outputDirectory).standardizedFileURL.path,
+            named: configuration.outputDirectory)
         let buildKey = try BuildKey.compute(
             configuration, support: SupportFiles(configuration: configuration))
         if configuration.skipsUnchangedBuild, let buildKey,
@@ -45,11 +49,15 @@ public enum SiteBuilder {
                 model: model, templates: templates, assetsDirectory: support.assetsDirectory,
                 changes: changes, progress: progress, jobs: configuration.jobs,
                 to: writer)
-            // The zip is finished first: if it fails, the folder is discarded and the previous site stays.
+            // The zip is made first (if it fails, the folder is discarded and the previous site
+            // stays), then moves into place with the site.
             try configuration.zipPath.map {
                 progress?.begin(.zipping)
-                try ZipWriter(destination: $0).archive(
-                    folder: directory.stagingFolder, excluding: [DirectoryWriter.markerName])
+                let zip = ZipWriter(destination: $0)
+                directory.companion = (
+                    zip,
+                    try zip.stage(folder: directory.stagingFolder, excluding: [DirectoryWriter.markerName])
+                )
             }
             var report = BuildReport(
                 diagnostics: diagnostics, pageCount: written.pageCount, fileCount: written.fileCount,

@@ -26,6 +26,9 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     case pageCollision(path: String)
     /// Writing the site failed.
     case writeFailed(path: String, underlying: String)
+    /// A file of the output would be written outside its folder or under a name no file system
+    /// takes (see `SitePath`); nothing is written.
+    case unsafeOutputPath(path: String, reason: String)
     /// `--previous` names no readable SecretAtlas site.
     case previousUnreadable(path: String, detail: String)
     /// `verify` found no readable manifest.
@@ -77,6 +80,10 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
             "Two pages would be written to '\(path)'; rename the catalog file that produces one of them."
         case .writeFailed(let path, let underlying):
             "Cannot write '\(path)': \(underlying). The previous site, if any, is untouched."
+        case .unsafeOutputPath(let path, let reason):
+            "Refusing to write '\(path)': \(reason); every file must stay inside the output folder under a "
+                + "name any file system takes. No site was written; the previous one is untouched. "
+                + "Report this as a bug."
         case .previousUnreadable(let path, let detail):
             "Cannot read the previous report '\(path)': \(detail)."
         case .manifestUnreadable(let path, let detail):

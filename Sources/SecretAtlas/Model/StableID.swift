@@ -24,6 +24,17 @@ enum StableID {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// Windows' device names: no file may be called one there, whatever its extension.
+    private static let deviceNames: Set<String> =
+        Set(["con", "prn", "aux", "nul"] + (0...9).flatMap { ["com\($0)", "lpt\($0)"] })
+
+    /// ``slug(_:maxLength:)`` for a file name with no hash after it: a device name (`con`, `nul`,
+    /// `com1`…) gets `-page` added, so the site unpacks on Windows too.
+    static func fileSlug(_ text: String, maxLength: Int = 40) -> String {
+        let slug = slug(text, maxLength: maxLength)
+        return deviceNames.contains(slug) ? slug + "-page" : slug
+    }
+
     /// Lowercase ASCII letters, digits and single dashes; at most 40 characters; never empty.
     ///
     /// Only these characters reach file names, so no id from the input can form `..`, a separator,

@@ -18,6 +18,9 @@ final class DirectoryWriter: SiteWriter {
     static let markerText = "This folder is a site written by SecretAtlas; each build replaces it whole.\n"
 
     let destination: String
+    /// The folder the site and its staging folder sit in, and the site's name in it.
+    private let parent: String
+    private let name: String
     private let staging: String
     /// Folders above the destination that this build created, innermost first.
     private let createdParents: [String]
@@ -26,28 +29,16 @@ final class DirectoryWriter: SiteWriter {
     private let createdDirectories = Mutex<Set<String>>([])
 
     /// Prepares a staging folder beside `destination`.
-    /// - Throws: ``SiteError/writeFailed(path:underlying:)`` when the destination is a non-empty folder that
-    ///   is not a SecretAtlas site (a typo in `-o` must never replace someone's home directory), or when
-    ///   the staging folder cannot be made.
+    /// - Throws: ``SiteError/writeFailed(path:underlying:)`` when the destination is a file, a
+    ///   symbolic link or a non-empty folder that is not a SecretAtlas site (a typo in `-o` must never
+    ///   replace someone's home directory), or when the staging folder cannot be made.
     init(destination: String) throws {
         let fileManager = FileManager.default
         let absolute = URL(fileURLWithPath: destination).standardizedFileURL.path
         self.destination = absolute
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: absolute, isDirectory: &isDirectory) {
-            let contents =
-                isDirectory.boolValue ? (try? fileManager.contentsOfDirectory(atPath: absolute)) ?? [] : ["?"]
-            let isSite = fileManager.fileExists(atPath: absolute + "/" + Self.markerName)
-            guard contents.isEmpty || isSite else {
-                throw SiteError.writeFailed(
-                    path: destination,
-                    underlying:
-                        "it exists and is not a SecretAtlas site (no \(Self.markerName) file), so it is not "
-                        + "replaced; choose another -o, or delete it if an older SecretAtlas wrote it")
-            }
-        }
-        let parent = (absolute as NSString).deletingLastPathComponent
-        let name = (absolute as NSString).lastPathComponent
+        try Self.requireReplaceable(absolute, named: destination)
+        parent = (absolute as NSString).deletingLastPathComponent
+        name = (absolute as NSString).lastPathComponent
         // Folders of `-o` that do not exist yet are made for the build; a failed build removes them again.
         var missing: [String] = []
         var ancestor = parent
@@ -56,14 +47,24 @@ final class DirectoryWriter: SiteWriter {
             ancestor = (ancestor as NSString).deletingLastPathComponent
         }
         createdParents = missing
-        staging = (parent as NSString).appendingPathComponent(
-            ".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
-        Self.recoverAbandonedFolders(in: parent, site: name, destination: absolute)
+        staging = Self.sibling(parent, name, "building")
         do {
-            try? fileManager.removeItem(atPath: staging)
-            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            do {
+                try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw SiteError.writeFailed(path: parent, underlying: SingleFileWriter.reason(error))
+            }
+            // Under the lock: a build that is swapping its site in must not see its folders cleaned
+            // up. When another build holds it, the cleanup is left to a later build: a start never waits.
+            if let lock = try SiteLock.ifFree(parent: parent, name: name) {
+                defer { lock.release() }
+                Self.recoverAbandonedFolders(in: parent, site: name, destination: absolute)
+            }
+            try Self.makeOwnFolder(staging)
         } catch {
-            throw SiteError.writeFailed(path: staging, underlying: error.localizedDescription)
+            // The staging folder is not this build's (it could not be made): only folders made above go.
+            removeCreatedParents()
+            throw error
         }
         do {
             try write(OutputFile(path: Self.markerName, bytes: Array(Self.markerText.utf8)))
@@ -73,9 +74,85 @@ final class DirectoryWriter: SiteWriter {
         }
     }
 
-    /// Cleans up after builds that were killed (their process is gone): a half-written staging folder
-    /// is removed; a previous site that was moved aside but never replaced is moved back, since it
-    /// is then the only copy of the site.
+    /// `.NAME.<kind>-PID` in `parent`: this process's staging folder or the previous site set aside.
+    private static func sibling(_ parent: String, _ name: String, _ kind: String) -> String {
+        (parent == "/" ? "" : parent) + "/.\(name).\(kind)-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+
+    /// Whether a build may replace what is at `path`: nothing, an empty folder, or a SecretAtlas site.
+    ///
+    /// By `lstat`, so a link at `-o` is never followed: the site replaces the link itself, never
+    /// what it points to.
+    /// - Throws: ``SiteError/writeFailed(path:underlying:)`` saying why it may not, naming `shown`.
+    static func requireReplaceable(_ path: String, named shown: String) throws {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        func refuse(_ why: String) -> SiteError {
+            SiteError.writeFailed(path: shown, underlying: why)
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+                throw refuse("it is a folder that cannot be listed, so it is not replaced; choose another -o")
+            }
+            guard contents.isEmpty || isSite(path) else {
+                throw refuse(
+                    "it exists and is not a SecretAtlas site (no \(markerName) file), so it is not "
+                        + "replaced; choose another -o, or delete it if an older SecretAtlas wrote it")
+            }
+        case S_IFLNK:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw refuse(
+                "it is a symbolic link (to \(target)); a build replaces the folder at -o whole and never "
+                    + "follows a link there, so pass the folder itself")
+        default:
+            throw refuse("it is a file, not a folder, so it is not replaced; choose another -o")
+        }
+    }
+
+    /// A folder holds a site when its marker is a regular file that starts with ``markerText``.
+    private static func isSite(_ folder: String) -> Bool {
+        let marker = open(folder + "/" + markerName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard marker >= 0 else { return false }
+        defer { close(marker) }
+        let expected = Array(markerText.utf8)
+        var bytes = [UInt8](repeating: 0, count: expected.count)
+        var status = stat()
+        guard fstat(marker, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        let count = bytes.withUnsafeMutableBytes { read(marker, $0.baseAddress, $0.count) }
+        return count == expected.count && bytes == expected
+    }
+
+    /// Makes a new folder at `path`, this process's own name: whatever an earlier process of the
+    /// same id left there goes first (a folder with what is in it, but a link is only unlinked, never
+    /// followed), and `mkdir` then fails rather than reuse anything someone put there meanwhile.
+    private static func makeOwnFolder(_ path: String) throws {
+        removeLeftover(path)
+        guard mkdir(path, 0o755) == 0 else {
+            let reason =
+                errno == EEXIST
+                ? "it already exists and cannot be removed; remove it, or build into another folder"
+                : String(cString: strerror(errno))
+            throw SiteError.writeFailed(path: path, underlying: reason)
+        }
+    }
+
+    /// Removes a folder with what is in it, or unlinks anything else, never following a link.
+    private static func removeLeftover(_ path: String) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            try? FileManager.default.removeItem(atPath: path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// Cleans up after builds that were killed (their process is gone).
+    ///
+    /// A half-written staging folder is removed; a previous site that was moved aside but never
+    /// replaced is moved back, since it is then the only copy of the site. Only real folders are touched: an entry of that name that
+    /// is a link or a file was not made by a build, and is left alone.
     private static func recoverAbandonedFolders(in parent: String, site name: String, destination: String) {
         let fileManager = FileManager.default
         for entry in ((try? fileManager.contentsOfDirectory(atPath: parent)) ?? []).sorted() {
@@ -83,9 +160,11 @@ final class DirectoryWriter: SiteWriter {
                 guard let pid = Int32(entry.dropFirst(name.count + 1 + kind.count)),
                     kill(pid, 0) != 0, errno == ESRCH
                 else { continue }
-                let path = (parent as NSString).appendingPathComponent(entry)
-                if kind == ".previous-", !fileManager.fileExists(atPath: destination) {
-                    try? fileManager.moveItem(atPath: path, toPath: destination)
+                let path = (parent == "/" ? "" : parent) + "/" + entry
+                var status = stat()
+                guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+                if kind == ".previous-", lstat(destination, &status) != 0 {
+                    rename(path, destination)
                 } else {
                     try? fileManager.removeItem(atPath: path)
                 }
@@ -95,16 +174,35 @@ final class DirectoryWriter: SiteWriter {
 
     func write(_ file: OutputFile) throws {
         let descriptor = try create(file.path)
-        defer { close(descriptor) }
-        try file.bytes.withUnsafeBytes { try Self.writeAll($0, to: descriptor, path: file.path) }
+        try closing(descriptor, file.path) {
+            try file.bytes.withUnsafeBytes { try Self.writeAll($0, to: descriptor, path: shown(file.path)) }
+        }
     }
 
     /// Writes each chunk as it comes: the producer gathers chunks (``ChunkBuffer``), so the
     /// descriptor itself needs no buffer.
     func write(_ path: String, streaming produce: (any ChunkSink) throws -> Void) throws {
         let descriptor = try create(path)
-        defer { close(descriptor) }
-        try produce(DescriptorSink(descriptor: descriptor, path: path))
+        try closing(descriptor, path) {
+            try produce(DescriptorSink(descriptor: descriptor, path: shown(path)))
+        }
+    }
+
+    /// Runs `body`, then closes `descriptor`, reporting a failed `close` too: some file systems (NFS,
+    /// quotas) report a full disk only there.
+    private func closing(_ descriptor: Int32, _ path: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw Self.failure(shown(path)) }
+    }
+
+    /// How a message names a file of the site: where it would be once the site is in place.
+    private func shown(_ relative: String) -> String {
+        destination + "/" + relative
     }
 
     /// Opens a new file of the staging folder for writing, making its folder first if needed.
@@ -113,6 +211,7 @@ final class DirectoryWriter: SiteWriter {
     /// writing a third of a 7,000-page build; the staging folder is moved into place only once
     /// everything is written, so per-file durability buys nothing here.
     private func create(_ relative: String) throws -> Int32 {
+        try SitePath.check(relative)
         let path = staging + "/" + relative
         // The folder by the last `/`, not `NSString.deletingLastPathComponent`: that bridges to
         // Foundation and cost 1 % of a build, for paths the site makes without `//` or a final `/`.
@@ -127,10 +226,11 @@ final class DirectoryWriter: SiteWriter {
                 }
             }
         } catch {
-            throw SiteError.writeFailed(path: relative, underlying: error.localizedDescription)
+            throw SiteError.writeFailed(path: shown(relative), underlying: SingleFileWriter.reason(error))
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Self.failure(path) }
+        // `O_NOFOLLOW`: only this build writes in its staging folder, so a link there is never followed.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure(shown(relative)) }
         return descriptor
     }
 
@@ -155,9 +255,10 @@ final class DirectoryWriter: SiteWriter {
         _ path: String, at offsets: [Int], with bytes: [UInt8], thenRead start: Int,
         _ consume: (UnsafeRawBufferPointer) throws -> Void
     ) throws {
+        try SitePath.check(path)
         let full = staging + "/" + path
-        let descriptor = open(full, O_RDWR | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Self.failure(path) }
+        let descriptor = open(full, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.failure(shown(path)) }
         defer { close(descriptor) }
         for offset in offsets {
             var done = 0
@@ -169,7 +270,7 @@ final class DirectoryWriter: SiteWriter {
                         ?? 0
                 }
                 if written < 0, errno == EINTR { continue }
-                guard written > 0 else { throw Self.failure(path) }
+                guard written > 0 else { throw Self.failure(shown(path)) }
                 done += written
             }
         }
@@ -179,7 +280,7 @@ final class DirectoryWriter: SiteWriter {
             while true {
                 let count = pread(descriptor, buffer.baseAddress, buffer.count, off_t(position))
                 if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw Self.failure(path) }
+                guard count >= 0 else { throw Self.failure(shown(path)) }
                 if count == 0 { break }
                 try consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 position += count
@@ -202,6 +303,7 @@ final class DirectoryWriter: SiteWriter {
         var jobs = 1
         var progress: BuildProgress?
         var keptFileCount = 0
+        var companion: (zip: ZipWriter, staged: String)?
     }
     private let settings = Mutex(FinishSettings())
 
@@ -219,38 +321,87 @@ final class DirectoryWriter: SiteWriter {
         get { settings.withLock { $0.progress } }
         set { settings.withLock { $0.progress = newValue } }
     }
+    /// An archive of the site staged beside its destination (`--zip`), moved into place by
+    /// ``finish()`` under the same lock as the site, so builds at once leave a zip and a site of the
+    /// same build; ``discard()`` removes it.
+    var companion: (zip: ZipWriter, staged: String)? {
+        get { settings.withLock { $0.companion } }
+        set { settings.withLock { $0.companion = newValue } }
+    }
     /// How many files ``finish()`` kept from the previous site because their bytes were the same.
     private(set) var keptFileCount: Int {
         get { settings.withLock { $0.keptFileCount } }
         set { settings.withLock { $0.keptFileCount = newValue } }
     }
 
+    /// Moves the staged site into place, under the lock that keeps builds of one site apart
+    /// (``SiteLock``): a second build finishing at the same time waits here, then replaces this one.
     func finish() throws {
-        let fileManager = FileManager.default
-        let previous = staging.replacingOccurrences(of: ".building-", with: ".previous-")
-        let hadPrevious = fileManager.fileExists(atPath: destination)
         do {
+            let lock = try SiteLock(parent: parent, name: name) { [progress] in
+                progress?.begin(.waitingForOtherBuild)
+            }
+            defer { lock.release() }
+            // Again, under the lock: the folder may have been made, filled or linked while this build ran.
+            try Self.requireReplaceable(destination, named: destination)
+            var status = stat()
+            let hadPrevious = lstat(destination, &status) == 0
+            // The zip first: the marker's record covers it.
+            if let companion {
+                try companion.zip.commit(companion.staged)
+                self.companion = nil
+            }
             try keepUnchangedFilesAndRecord(previousSite: hadPrevious ? destination : nil)
+            if hadPrevious { progress?.begin(.replacingSite) }
+            try swapIntoPlace(hadPrevious: hadPrevious)
         } catch {
             discard()
             throw error
         }
-        if hadPrevious { progress?.begin(.replacingSite) }
-        do {
-            if hadPrevious {
-                try fileManager.moveItem(atPath: destination, toPath: previous)
-            }
-            do {
-                try fileManager.moveItem(atPath: staging, toPath: destination)
-            } catch {
-                if hadPrevious { try? fileManager.moveItem(atPath: previous, toPath: destination) }
-                throw error
-            }
-            if hadPrevious { try? fileManager.removeItem(atPath: previous) }
-        } catch {
-            discard()
-            throw SiteError.writeFailed(path: destination, underlying: error.localizedDescription)
+    }
+
+    /// Puts the staging folder at the destination.
+    ///
+    /// The two are exchanged in one step where the
+    /// system can (Linux `renameat2`), so the site is never missing, even for a moment; otherwise
+    /// the previous site is set aside as `.NAME.previous-PID` first, and put back if the new one
+    /// cannot take its place.
+    private func swapIntoPlace(hadPrevious: Bool) throws {
+        guard hadPrevious else {
+            guard rename(staging, destination) == 0 else { throw Self.failure(destination) }
+            return
         }
+        if Self.exchange(staging, destination) {
+            // The staging folder's name now holds the previous site.
+            Self.removeLeftover(staging)
+            return
+        }
+        let previous = Self.sibling(parent, name, "previous")
+        Self.removeLeftover(previous)
+        guard rename(destination, previous) == 0 else { throw Self.failure(destination) }
+        guard rename(staging, destination) == 0 else {
+            let error = Self.failure(destination)
+            rename(previous, destination)
+            throw error
+        }
+        Self.removeLeftover(previous)
+    }
+
+    /// Exchanges two paths with `renameat2(…, RENAME_EXCHANGE)`.
+    ///
+    /// Looked up at run time: Swift's Glibc module does not declare it. False where it is missing or the file system cannot exchange.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let symbol = dlsym(nil, "renameat2") else { return false }
+            let function = unsafeBitCast(symbol, to: RenameAt2.self)
+            // RENAME_EXCHANGE from <linux/fs.h>, which Swift does not import either.
+            let renameExchange: UInt32 = 2
+            return function(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+            return false
+        #endif
     }
 
     /// Before the swap: files with the same bytes as the previous site's become that site's files
@@ -271,8 +422,14 @@ final class DirectoryWriter: SiteWriter {
     }
 
     func discard() {
-        try? FileManager.default.removeItem(atPath: staging)
-        // Innermost first, and only while empty: nothing but this build ever wrote into them.
+        if let companion { unlink(companion.staged) }
+        Self.removeLeftover(staging)
+        removeCreatedParents()
+    }
+
+    /// Removes the folders made above the destination, innermost first, and only while empty:
+    /// nothing but this build ever wrote into them.
+    private func removeCreatedParents() {
         for folder in createdParents {
             guard (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true else {
                 break

@@ -48,7 +48,15 @@ final class SingleFileWriter: SiteWriter {
             throw SiteError.writeFailed(path: destination, underlying: "nothing was exported")
         }
         try Self.requireParentFolder(of: destination)
+        // Foundation's own message for a folder here is "NSCocoaErrorDomain error 512".
+        var status = stat()
+        if lstat(destination, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw SiteError.writeFailed(
+                path: destination, underlying: "it is a folder, so it is not replaced; name a file")
+        }
         do {
+            // Atomic: a temporary file renamed over the destination, so a link there is replaced,
+            // never written through.
             try Data(bytes).write(to: URL(fileURLWithPath: destination), options: .atomic)
         } catch {
             throw SiteError.writeFailed(path: destination, underlying: Self.reason(error))

@@ -32,7 +32,10 @@ final class StreamingFileWriter {
         self.destination = url.path
         temporary = (folder as NSString).appendingPathComponent(
             ".\(url.lastPathComponent).writing-\(ProcessInfo.processInfo.processIdentifier)")
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // An earlier process's file of this name goes first; `O_EXCL` then refuses anything put
+        // there since, a link included, instead of writing through it.
+        unlink(temporary)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw SiteError.writeFailed(path: temporary, underlying: String(cString: strerror(errno)))
         }

@@ -41,7 +41,14 @@ enum UnchangedFiles {
         _ staged: [SiteListing.Entry], staging: String, previous: String, jobs: Int,
         progress: BuildProgress?
     ) -> Int {
-        let files = staged.filter { $0.kind == .file }
+        // Only files whose folders are real folders of the previous site: through a link planted
+        // there, a file outside the site could become one of its pages.
+        let folders = realFolders(of: staged, in: previous)
+        let files = staged.filter { entry in
+            entry.kind == .file
+                && folders.contains(
+                    entry.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(entry.path[..<$0]) } ?? "")
+        }
         progress?.begin(.keepingUnchangedFiles, total: files.count)
         let kept = Atomic<Int>(0)
         let workers = max(1, min(jobs, files.count))
@@ -63,6 +70,24 @@ enum UnchangedFiles {
             kept.add(count, ordering: .relaxed)
         }
         return kept.load(ordering: .relaxed)
+    }
+
+    /// The staged folders (and `""`, the root) that are folders in `previous` too, by `lstat` of
+    /// each, so none of them is reached through a link; a folder under one that is not counts not.
+    private static func realFolders(of staged: [SiteListing.Entry], in previous: String) -> Set<String> {
+        var real: Set<String> = [""]
+        // Sorted by path, so a folder comes before what is in it.
+        for entry in staged where entry.kind == .folder {
+            let parent =
+                entry.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(entry.path[..<$0]) } ?? ""
+            var status = stat()
+            if real.contains(parent), lstat(previous + "/" + entry.path, &status) == 0,
+                status.st_mode & S_IFMT == S_IFDIR
+            {
+                real.insert(entry.path)
+            }
+        }
+        return real
     }
 
     /// Compares one file and, when the bytes are the same, puts the previous file in its place.

@@ -27,22 +27,63 @@ struct ZipWriter {
     /// Archives every file under `folder` but those named in `excluded` (relative paths), building
     /// the archive beside the destination and moving it into place.
     func archive(folder: String, excluding excluded: Set<String>) throws {
+        let staged = try stage(folder: folder, excluding: excluded)
+        do {
+            try commit(staged)
+        } catch {
+            unlink(staged)
+            throw error
+        }
+    }
+
+    /// Archives every file under `folder` but those named in `excluded` into `NAME.building-PID`
+    /// beside the destination; ``commit(_:)`` moves it into place (a build does that together with
+    /// its site, under the site's lock: ``DirectoryWriter/companion``).
+    /// - Returns: the path of the staged archive.
+    func stage(folder: String, excluding excluded: Set<String>) throws -> String {
         let staging = destination + ".building-\(ProcessInfo.processInfo.processIdentifier)"
-        let fileManager = FileManager.default
         try SingleFileWriter.requireParentFolder(of: destination)
-        try? fileManager.removeItem(atPath: staging)
+        removeAbandoned()
+        // A file of this name is an earlier process's; a link there is unlinked, never followed,
+        // and the archive is then made with `O_EXCL` (ZIPFoundation's `.create`).
+        unlink(staging)
         do {
             let archive = try Archive(url: URL(fileURLWithPath: staging), accessMode: .create)
             for path in try Self.files(under: folder).filter({ !excluded.contains($0) }) {
+                try SitePath.check(path)
                 try Self.add(path, from: folder + "/" + path, to: archive)
             }
-            if fileManager.fileExists(atPath: destination) {
-                try fileManager.removeItem(atPath: destination)
-            }
-            try fileManager.moveItem(atPath: staging, toPath: destination)
+            return staging
+        } catch let error as SiteError {
+            unlink(staging)
+            throw error
         } catch {
-            try? fileManager.removeItem(atPath: staging)
+            unlink(staging)
             throw SiteError.writeFailed(path: destination, underlying: SingleFileWriter.reason(error))
+        }
+    }
+
+    /// Removes the archives that killed builds left staged beside the destination (their process
+    /// is gone); only regular files, never what a link of that name points to.
+    private func removeAbandoned() {
+        let folder = (destination as NSString).deletingLastPathComponent
+        let prefix = (destination as NSString).lastPathComponent + ".building-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
+            let path = (folder as NSString).appendingPathComponent(entry)
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { unlink(path) }
+        }
+    }
+
+    /// Moves a staged archive into place with one `rename`: the zip at the destination is always a
+    /// whole one, and a link there is replaced, never followed.
+    func commit(_ staged: String) throws {
+        guard rename(staged, destination) == 0 else {
+            throw SiteError.writeFailed(path: destination, underlying: String(cString: strerror(errno)))
         }
     }
 

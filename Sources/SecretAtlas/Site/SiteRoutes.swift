@@ -25,7 +25,7 @@ enum SiteRoutes {
     static let resourceFolder = "inventory/"
 
     static func recommendation(_ recommendation: Catalog.Recommendation) -> String {
-        "recommendations/\(StableID.slug(recommendation.slug, maxLength: 80)).html"
+        "recommendations/\(StableID.fileSlug(recommendation.slug, maxLength: 80)).html"
     }
 
     static func secret(_ secret: Secret) -> String {
