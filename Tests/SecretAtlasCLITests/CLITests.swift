@@ -230,8 +230,9 @@ struct CLITests: CLISuite {
                 + "'{resource}/**' or '/mnt/snapshots/{resource}/**'.\n")
     }
 
-    /// A secret in a file name would reach the site: exit 1, the finding named, the value not printed,
-    /// the previous site kept.
+    /// A secret in the report's title would reach the site: exit 1, the finding named, the value not
+    /// printed, the previous site kept. (A secret the input repeats in a file name is masked instead:
+    /// the next test.)
     @Test func aLeakingValueExits1AndKeepsThePreviousSite() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -239,16 +240,39 @@ struct CLITests: CLISuite {
         #expect(try run(["build", "-o", output, "--quiet"]).status == 0)
         let report = folder.appendingPathComponent("gitleaks.json")
         try Data(
-            #"[{"RuleID": "aws-access-token", "File": "vm-7/AKIAZXCVBNMASDFGHJKL.txt", "StartLine": 1, "Secret": "AKIAZXCVBNMASDFGHJKL"}]"#
+            #"[{"RuleID": "aws-access-token", "File": "vm-7/keys.txt", "StartLine": 1, "Secret": "AKIAZXCVBNMASDFGHJKL"}]"#
                 .utf8
         ).write(to: report)
-        let result = try run(["build", "-o", output, report.path])
+        let result = try run(["build", "-o", output, report.path, "--title", "Rotate AKIAZXCVBNMASDFGHJKL"])
         #expect(result.status == 1)
         #expect(
             result.stderr.contains("of the finding at \(report.path) at [0] (aws-access-key on vm-7, line 1)")
         )
         #expect(!result.stderr.contains("AKIAZXCVBNMA"))
         #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+    }
+
+    /// A secret the input repeats in a file name is masked: the site is written without it, and the
+    /// warning names the record, not the value.
+    @Test func aValueRepeatedInAPathIsMaskedAndTheSiteWritten() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site").path
+        let report = folder.appendingPathComponent("gitleaks.json")
+        try Data(
+            #"[{"RuleID": "aws-access-token", "File": "vm-7/AKIAZXCVBNMASDFGHJKL.txt", "StartLine": 1, "Secret": "AKIAZXCVBNMASDFGHJKL"}]"#
+                .utf8
+        ).write(to: report)
+        let result = try run(["build", "-o", output, report.path])
+        #expect(result.status == 0)
+        #expect(
+            result.stderr.contains("\(report.path) at [0]: this record's filePath repeats a secret value"))
+        #expect(!result.stderr.contains("AKIAZXCVBNMA"))
+        let grep = try run(URL(fileURLWithPath: "/bin/grep"), ["-rl", "ZXCVBNMASDFG", output])
+        #expect(grep.status == 1, "files holding the value: \(grep.stdout)")
+        #expect(
+            try String(contentsOfFile: output + "/findings.csv", encoding: .utf8).contains(
+                "/********************.txt"))
     }
 
     @Test func aTemplateSyntaxErrorExits1() throws {
