@@ -187,16 +187,12 @@
   const verificationText = { verified: "Verified", unverified: "Unverified", unknown: "Not checked" };
 
   // Hidden characters are shown as the pages show them (Sources/SecretAtlas/Render/HTMLEscaping.swift):
-  // C0 controls and DEL as their Control Pictures, bidi controls, zero-width characters and the
-  // byte-order mark as <U+XXXX>, so a name cannot reorder or hide what is around it.
+  // C0 controls, DEL, bidi controls, zero-width characters and the byte-order mark as <U+XXXX>, so a
+  // name cannot reorder or hide what is around it.
   const hiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
   function shown(text) {
-    return String(text).replace(hiddenCharacters, (c) => {
-      const code = c.charCodeAt(0);
-      if (code < 0x20) return String.fromCharCode(0x2400 + code);
-      if (code === 0x7F) return "\u2421";
-      return "<U+" + code.toString(16).toUpperCase().padStart(4, "0") + ">";
-    });
+    return String(text).replace(hiddenCharacters,
+      (c) => "<U+" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") + ">");
   }
 
   function cell(tr, tag, content) {

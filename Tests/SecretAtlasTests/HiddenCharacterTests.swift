@@ -26,8 +26,11 @@ struct HiddenCharacterTests {
                 == "a&lt;U+200B&gt;b&lt;U+200C&gt;c&lt;U+200D&gt;d&lt;U+2060&gt;e&lt;U+FEFF&gt;")
     }
 
-    @Test func terminalEscapesBecomeControlPictures() {
-        #expect(escaped("\u{1B}]0;pwned\u{07}\u{1B}[2J\u{00}\u{7F}") == "␛]0;pwned␇␛[2J␀␡")
+    @Test func terminalEscapesAreShownAsCodePoints() {
+        #expect(
+            escaped("\u{1B}]0;pwned\u{07}\u{1B}[2J\u{00}\u{7F}\u{1F}")
+                == "&lt;U+001B&gt;]0;pwned&lt;U+0007&gt;&lt;U+001B&gt;[2J&lt;U+0000&gt;&lt;U+007F&gt;&lt;U+001F&gt;"
+        )
     }
 
     @Test func ordinaryTextIsUnchanged() {

@@ -70,21 +70,21 @@ enum HTMLEscaping {
     /// The character at `index` as shown, when it is one that hides or disguises text, and how many
     /// bytes it takes in UTF-8.
     ///
-    /// - C0 controls except tab, line feed and carriage return, and DEL, become their Control
-    ///   Pictures (`␛` for ESC), so a terminal escape sequence reads as one.
-    /// - Bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069,
+    /// Each becomes its code point as text, `<U+202E>` (escaped), which every font can show (the
+    /// Control Pictures block, `␛`, is missing from common Linux fonts and would show as a box):
+    /// - C0 controls except tab, line feed and carriage return, and DEL, so a terminal escape
+    ///   sequence reads as one (`<U+001B>]0;title<U+0007>`);
+    /// - bidirectional embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069,
     ///   U+200E, U+200F, U+061C), zero-width characters (U+200B–U+200D, U+2060) and the byte-order
-    ///   mark (U+FEFF) become `<U+202E>`, escaped: they would reorder or hide the text around them,
-    ///   and a page cannot isolate a character that is inside the name itself.
+    ///   mark (U+FEFF): they would reorder or hide the text around them, and a page cannot isolate
+    ///   a character that is inside the name itself.
     static func reveal(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (shown: [UInt8], length: Int)? {
         let byte = bytes[index]
         switch byte {
         case 0x09, 0x0A, 0x0D:
             return nil
-        case 0x00...0x1F:
-            return ([0xE2, 0x90, 0x80 + byte], 1)  // U+2400 + byte
-        case 0x7F:
-            return ([0xE2, 0x90, 0xA1], 1)  // U+2421 SYMBOL FOR DELETE
+        case 0x00...0x1F, 0x7F:
+            return (codePoint(byte < 0x10 ? "000" + hex(Int(byte)) : "00" + hex(Int(byte))), 1)
         case 0xD8:
             guard index + 1 < bytes.count, bytes[index + 1] == 0x9C else { return nil }
             return (codePoint("061C"), 2)  // ARABIC LETTER MARK
