@@ -266,6 +266,17 @@ def shown_as_text(browser, site):
     return problems
 
 
+def export_problems(binary, site, source):
+    """`export` of one item of each kind, each page opened alone (check_exports.py), from the
+    hostile input: an exported page is a page too."""
+    result = subprocess.run([sys.executable, str(pathlib.Path(__file__).parent / "check_exports.py"), str(binary),
+                             str(site), str(source)], capture_output=True, text=True, timeout=600)
+    if result.returncode == 0:
+        return []
+    return [f"export: {line}" for line in result.stdout.splitlines() if line.startswith(("FAIL", "  "))][:20] or [
+        f"export: exit {result.returncode}: {result.stderr[-300:]}"]
+
+
 def build(binary, source, site, templates=None):
     command = [str(binary), "build", str(source), "-o", str(site), "--quiet",
                "--assets", str(REPO / "Assets"), "--templates", str(templates or REPO / "Templates")]
@@ -313,6 +324,7 @@ def main():
             problems += found
             if name == "native":
                 problems += shown_as_text(browser, site)
+                problems += export_problems(arguments.binary, site, source)
             total_pages += pages
             for problem in problems[:40]:
                 print(f"FAIL {name}: {problem}")
