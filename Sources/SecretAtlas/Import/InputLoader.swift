@@ -58,12 +58,18 @@ struct InputLoader {
 
     /// Files of a path: the file itself, or a folder's readable files with their path in the folder.
     private func expand(_ path: String, into diagnostics: inout [Diagnostic]) -> [(String, String?, Bool)] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        switch FileTree.kind(of: path) {
+        case .folder:
+            break
+        case .regularFile:
+            return [(path, nil, false)]
+        case .unreadable(let reason) where reason == String(cString: strerror(ENOENT)):
             diagnostics.append(Diagnostic(.error, file: path, message: "no such file or folder."))
             return []
+        case .unreadable(let reason), .other(let reason):
+            diagnostics.append(Diagnostic(.error, file: path, message: "cannot read: \(reason)."))
+            return []
         }
-        guard isDirectory.boolValue else { return [(path, nil, false)] }
         let listing = FileTree.files(under: path, include: Self.isInputFile)
         for error in listing.errors {
             diagnostics.append(Diagnostic(.error, file: error.path, message: "cannot read: \(error.reason)."))
@@ -159,8 +165,7 @@ struct InputLoader {
     /// Whether the file's first line is a whole JSON value and more follows: JSON Lines, not a
     /// pretty-printed document.
     private static func looksLikeJSONLines(_ file: String) -> Bool {
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard let descriptor = try? FileTree.openRegularFile(file) else { return false }
         defer { close(descriptor) }
         let lines = LineReader(descriptor: descriptor)
         guard let (_, firstLine) = lines.next(), (try? JSONParser.parse(firstLine)) != nil else {
@@ -176,8 +181,7 @@ struct InputLoader {
     /// The first records of a JSON Lines file (up to 20 non-blank lines), to recognise its format even
     /// when it starts with a scanner's log lines.
     private func firstRecords(_ file: String) -> [JSONValue] {
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return [] }
+        guard let descriptor = try? FileTree.openRegularFile(file) else { return [] }
         defer { close(descriptor) }
         var records: [JSONValue] = []
         var lines = 0
@@ -220,8 +224,12 @@ struct InputLoader {
 
     private func readLines(_ context: ImportContext, _ format: any JSONLinesFormat.Type) -> ScanInput {
         let file = context.file
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return failure(file, String(cString: strerror(errno))) }
+        let descriptor: Int32
+        do {
+            descriptor = try FileTree.openRegularFile(file)
+        } catch {
+            return failure(file, (error as? FileTree.ReadError)?.reason ?? "\(error)")
+        }
         defer { close(descriptor) }
         let lines = LineReader(descriptor: descriptor)
         var input = format.read(lines, context: context)
