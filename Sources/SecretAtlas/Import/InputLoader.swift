@@ -115,6 +115,16 @@ struct InputLoader {
         let fileName = (file as NSString).lastPathComponent
         let isLinesFile = ["jsonl", "ndjson"].contains((file as NSString).pathExtension.lowercased())
         let first = prefix.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        // An empty JSON Lines file is a report of nothing (TruffleHog writes one when it finds
+        // nothing); any other empty file, a binary or a UTF-16 file is named as such, with a place.
+        if first == nil, !isLinesFile {
+            return notText(
+                context, fromFolder: fromFolder, line: 1, column: 1,
+                detail: prefix.isEmpty
+                    ? "the file is empty; expected JSON, JSON Lines, CSV or an OpenSSH public key"
+                    : "the file holds only white space; expected JSON, JSON Lines, CSV or an OpenSSH public key"
+            )
+        }
         if isLinesFile || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             if isLinesFile || Self.looksLikeJSONLines(file) {
                 let records = firstRecords(file)
@@ -142,6 +152,13 @@ struct InputLoader {
                 unknownFormat(context, fromFolder: fromFolder, kind: "JSON")
             }
         }
+        // Not JSON (whose parser names a bad byte in its place, line by line in JSON Lines): a
+        // binary or UTF-16 file is said to be one rather than "in no known format".
+        if let problem = TextCheck.firstProblem(in: prefix, truncated: true) {
+            return notText(
+                context, fromFolder: fromFolder, line: problem.line, column: problem.column,
+                detail: problem.detail)
+        }
         let text = String(decoding: prefix, as: UTF8.self)
         guard let format = InputFormats.text.first(where: { $0.recognizes(prefix: text, fileName: fileName) })
         else {
@@ -150,12 +167,27 @@ struct InputLoader {
         return readText(context) { _ in format }
     }
 
+    /// A file that is not UTF-8 text of any format: an error when named, skipped with a warning in a
+    /// folder (as a file in no known format is).
+    private func notText(
+        _ context: ImportContext, fromFolder: Bool, line: Int, column: Int, detail: String
+    ) -> ScanInput {
+        var input = ScanInput()
+        input.diagnostics.append(
+            Diagnostic(
+                fromFolder ? .warning : .error, file: context.file, location: .lineColumn(line, column),
+                message: detail + (fromFolder ? ". The file is skipped." : ".")))
+        return input
+    }
+
     private func unknownFormat(_ context: ImportContext, fromFolder: Bool, kind: String) -> ScanInput {
         var input = ScanInput()
         input.diagnostics.append(
             Diagnostic(
                 fromFolder ? .warning : .error, file: context.file,
-                message: "\(kind) in no known format; tried " + InputFormats.names.joined(separator: ", ")
+                location: kind == "JSON" ? .path("$") : .line(1, path: nil),
+                message: "\(kind) in no known format; expected one of "
+                    + InputFormats.names.joined(separator: ", ")
                     + (fromFolder
                         ? ". The file is skipped."
                         : ". Force one with FORMAT:PATH (see secret-atlas formats).")))
@@ -244,7 +276,17 @@ struct InputLoader {
 
     private func readText(_ context: ImportContext, choose: (String) -> any TextFormat.Type) -> ScanInput {
         do {
-            let text = String(decoding: try FileTree.bytes(at: context.file), as: UTF8.self)
+            let bytes = try FileTree.bytes(at: context.file)
+            // Checked whole, not only the prefix recognition saw: a bad byte may come late.
+            if let problem = TextCheck.firstProblem(in: bytes) {
+                var input = ScanInput()
+                input.diagnostics.append(
+                    Diagnostic(
+                        .error, file: context.file, location: .lineColumn(problem.line, problem.column),
+                        message: problem.detail + "."))
+                return input
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
             return choose(text).read(text, context: context)
         } catch {
             return failure(context.file, (error as? FileTree.ReadError)?.reason ?? "\(error)")

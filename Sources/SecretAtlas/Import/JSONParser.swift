@@ -224,7 +224,15 @@ struct JSONParser {
             }
         }
         guard let text = String(validating: result, as: UTF8.self) else {
-            throw error("invalid UTF-8 inside a string")
+            // Escapes are ASCII and decode to valid UTF-8, so the bad byte is in the input as is:
+            // point at it rather than at the end of a string that may be megabytes long.
+            // A string holds no raw newline, so the line is still the one it started on.
+            let bad = TextCheck.firstInvalidUTF8(in: bytes[start..<index]) ?? index
+            throw SyntaxError(
+                line: line, column: bad - lineStart + 1,
+                detail:
+                    "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))) inside a string"
+            )
         }
         return text
     }
