@@ -78,7 +78,17 @@ enum GitleaksCSVFormat: TextFormat {
 
     static func read(_ text: String, context: ImportContext) -> ScanInput {
         var input = ScanInput()
-        var rows = CSVParser.rows(text)
+        var (rows, unclosedQuoteLine) = CSVParser.parse(text)
+        if let line = unclosedQuoteLine {
+            // The open field ran to the end of the file: its row is not a finding, and the rows the
+            // field swallowed are named by where they start.
+            input.diagnostics.append(
+                .report(
+                    context.file, .line(line, path: nil),
+                    "a quoted field opens here and is never closed; expected a closing \" (the rest of "
+                        + "the file was read as this one field)."))
+            rows.removeLast()
+        }
         guard !rows.isEmpty else { return input }
         let header = rows.removeFirst().fields
         let column = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
