@@ -47,12 +47,31 @@ struct InputLoader {
                     file: file, fingerprinter: fingerprinter, placement: placement,
                     sensitiveValues: sensitiveValues,
                     treePath: treePath)
-                input.merge(read(context, format: named.format, fromFolder: fromFolder))
+                input.merge(Self.capped(read(context, format: named.format, fromFolder: fromFolder), file))
             }
         }
         // Attack-path entities stand in for resources until the inventory, from any file, defines them.
         input = CloudFormats.mergingAttackPathPlaceholders(input)
         ResourceMatcher(fingerprinter: fingerprinter).resolve(&input)
+        return input
+    }
+
+    /// Problems reported for one file at most; a binary file read as JSON Lines would otherwise give
+    /// one per line, hundreds of thousands of lines on the terminal.
+    static let maximumDiagnosticsPerFile = 100
+
+    /// `input` with its diagnostics cut to ``maximumDiagnosticsPerFile``, saying how many were left out.
+    private static func capped(_ input: ScanInput, _ file: String) -> ScanInput {
+        guard input.diagnostics.count > maximumDiagnosticsPerFile else { return input }
+        var input = input
+        let left = input.diagnostics[maximumDiagnosticsPerFile...]
+        let errors = left.filter { $0.severity == .error }.count
+        input.diagnostics.removeLast(left.count)
+        input.diagnostics.append(
+            Diagnostic(
+                errors > 0 ? .error : .warning, file: file,
+                message: "\(left.count) more problem(s) in this file (\(errors) error(s)) are not shown; "
+                    + "fix the ones above first."))
         return input
     }
 
