@@ -55,7 +55,8 @@ class Case:
                  memory_mb=MEMORY_MB, why=None, user=None, stderr_max=None, extra=None,
                  absent=None, previous_site=False):
         self.name = name
-        self.inputs = inputs  # paths; the first is the file the message must name
+        # The file the message must name; with more, then the build's arguments (a folder, options).
+        self.inputs = inputs
         self.code = code
         self.expect = expect  # regex: what was expected, in the first error
         self.place = place
@@ -118,7 +119,7 @@ def checked_in_cases():
     return cases
 
 
-def generated_cases(work):
+def generated_cases(work, binary):
     """The large and odd inputs, made in `work`."""
     cases = []
 
@@ -240,6 +241,39 @@ def generated_cases(work):
     # A failed build into a folder that holds a site leaves that site as it was.
     cases.append(Case("previous-site-kept", [os.path.join(CORPUS, "truncated-at-150.json")],
                       previous_site=True))
+
+    # --previous names a site someone handed over: its findings.json broken, a FIFO, /dev/zero.
+    base = path("previous-base")
+    code, _, _ = run(binary, ["build", "-o", base, "--quiet"], 300, None, path("previous-base.err"))
+    if code != 0:
+        sys.exit(f"the sample site did not build for the --previous cases (exit {code})")
+    sample = os.path.join(ROOT, "site-sample", "input")
+
+    def previous(name, expect, damage):
+        folder = path("previous-" + name)
+        shutil.copytree(base, folder, symlinks=True)
+        findings = os.path.join(folder, "findings.json")
+        damage(findings)
+        cases.append(Case("previous-" + name, [findings, sample, "--previous", folder], expect=expect,
+                          place=False))
+
+    def truncate(findings):
+        with open(findings, "rb") as f:
+            data = f.read(500)
+        with open(findings, "wb") as f:
+            f.write(data)
+
+    def replace(findings, make):
+        os.remove(findings)
+        make(findings)
+
+    previous("truncated", r"malformed JSON at \d+:\d+: unterminated string; expected", truncate)
+    previous("deep", r"malformed JSON at 1:257: nesting deeper",
+             lambda f: open(f, "w").write("[" * deep))
+    previous("fifo", r"it is a FIFO", lambda f: replace(f, os.mkfifo))
+    previous("dev-zero", r"it is a device", lambda f: replace(f, lambda p: os.symlink("/dev/zero", p)))
+    previous("wrong-type", r"missing member 'format' at \$; expected a findings\.json",
+             lambda f: open(f, "w").write('{"findings": 1}'))
     return cases
 
 
@@ -304,7 +338,7 @@ def check(case, binary, work, index):
             return False, f"FAIL  {case.name}: the sample site did not build (exit {code})", None
         before = tree_digest(output)
     stderr_path = os.path.join(work, f"stderr-{index}")
-    # A folder case names the file the message must name first, then the folder it builds.
+    # A case of more than one names the file the message must name first, then the arguments.
     arguments = case.inputs[1:] if len(case.inputs) > 1 else case.inputs
     code, elapsed, rss = run(binary, ["build", *arguments, "-o", output, "--quiet", "--force"],
                              case.seconds, case.user, stderr_path)
@@ -384,7 +418,7 @@ def main():
     try:
         cases = checked_in_cases()
         if not options.checked_in_only:
-            cases += generated_cases(work)
+            cases += generated_cases(work, binary)
         if options.only:
             cases = [case for case in cases if any(name in case.name for name in options.only)]
         failed = 0
