@@ -53,7 +53,7 @@ class Case:
 
     def __init__(self, name, inputs, code=65, expect=r"expected", place=True, seconds=SECONDS,
                  memory_mb=MEMORY_MB, why=None, user=None, stderr_max=None, extra=None,
-                 absent=None, previous_site=False):
+                 absent=None, previous_site=False, command="build", stdout=None):
         self.name = name
         # The file the message must name; with more, then the build's arguments (a folder, options).
         self.inputs = inputs
@@ -68,6 +68,8 @@ class Case:
         self.extra = extra or []  # more regexes stderr must match
         self.absent = absent or []  # regexes stderr must not match
         self.previous_site = previous_site
+        self.command = command  # build, or verify FOLDER
+        self.stdout = stdout  # regex standard output must match; then stderr may be empty
 
 
 def corpus(name, **options):
@@ -274,6 +276,21 @@ def generated_cases(work, binary):
     previous("dev-zero", r"it is a device", lambda f: replace(f, lambda p: os.symlink("/dev/zero", p)))
     previous("wrong-type", r"missing member 'format' at \$; expected a findings\.json",
              lambda f: open(f, "w").write('{"findings": 1}'))
+
+    # verify on a site someone handed over: a FIFO or /dev/zero as the manifest or as a listed file.
+    def verify(name, file, make, **options):
+        folder = path("verify-" + name)
+        shutil.copytree(base, folder, symlinks=True)
+        target = os.path.join(folder, file)
+        replace(target, make)
+        cases.append(Case("verify-" + name, [target, folder], command="verify", code=1, place=False,
+                          seconds=30, **options))
+
+    verify("fifo-manifest", "SHA256SUMS", os.mkfifo, expect=r"it is a FIFO")
+    verify("dev-zero-manifest", "SHA256SUMS", lambda p: os.symlink("/dev/zero", p), expect=r"it is a device")
+    verify("fifo-file", "findings.csv", os.mkfifo, stdout=r"changed: findings\.csv")
+    verify("dev-zero-file", "findings.csv", lambda p: os.symlink("/dev/zero", p),
+           stdout=r"changed: findings\.csv")
     return cases
 
 
@@ -288,10 +305,10 @@ def tree_digest(folder):
     return sorted(result)
 
 
-def run(binary, arguments, seconds, user, stderr_path):
+def run(binary, arguments, seconds, user, stderr_path, stdout_path=os.devnull):
     """Runs the binary; returns (exit code or -signal or None on timeout, seconds, max RSS in MB)."""
     start = time.monotonic()
-    with open(stderr_path, "wb") as stderr, open(os.devnull, "wb") as devnull:
+    with open(stderr_path, "wb") as stderr, open(stdout_path, "wb") as devnull:
         pid = os.fork()
         if pid == 0:
             try:
@@ -340,8 +357,12 @@ def check(case, binary, work, index):
     stderr_path = os.path.join(work, f"stderr-{index}")
     # A case of more than one names the file the message must name first, then the arguments.
     arguments = case.inputs[1:] if len(case.inputs) > 1 else case.inputs
-    code, elapsed, rss = run(binary, ["build", *arguments, "-o", output, "--quiet", "--force"],
-                             case.seconds, case.user, stderr_path)
+    stdout_path = os.path.join(work, f"stdout-{index}")
+    if case.command == "verify":
+        command = ["verify", *arguments]
+    else:
+        command = ["build", *arguments, "-o", output, "--quiet", "--force"]
+    code, elapsed, rss = run(binary, command, case.seconds, case.user, stderr_path, stdout_path)
     with open(stderr_path, "rb") as f:
         raw = f.read()
     text = raw.decode("utf-8", errors="replace")
@@ -365,7 +386,11 @@ def check(case, binary, work, index):
         if not (line.startswith("error: ") or line.startswith("warning: ")):
             problems.append(f"a line that is not a diagnostic: {line[:120]!r}")
             break
-    if code is not None and code != 0:
+    if case.stdout:
+        with open(stdout_path, "rb") as f:
+            if not re.search(case.stdout, f.read().decode("utf-8", errors="replace")):
+                problems.append(f"{case.stdout!r} not on standard output")
+    elif code is not None and code != 0:
         errors = [line for line in text.splitlines() if line.startswith("error: ")]
         named = case.inputs[0]
         # The file as printed: escaped the way Diagnostic.description does.
