@@ -12,7 +12,15 @@ enum GitleaksJSONFormat: JSONDocumentFormat {
 
     static func read(_ document: JSONValue, context: ImportContext) -> ScanInput {
         var input = ScanInput()
-        for (index, element) in (ReportNode(document).array ?? []).enumerated() {
+        // Only a forced format gets here with something else; it is not an empty report.
+        guard let elements = ReportNode(document).array else {
+            input.diagnostics.append(
+                .report(
+                    context.file, .path("$"),
+                    "expected gitleaks' array of findings, found \(document.summary)."))
+            return input
+        }
+        for (index, element) in elements.enumerated() {
             let path = "[\(index)]"
             guard element.isObject else {
                 input.diagnostics.append(
