@@ -30,7 +30,7 @@ import pwd
 import re
 import shutil
 import signal
-import stat
+import subprocess
 import sys
 import tempfile
 import time
@@ -47,6 +47,23 @@ PLACE = r"(?::\d+(?::\d+)?(?: at [^\n]+?)?| at [^\n]+?): "
 UNSAFE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]")
 
+
+# Checked-in reports whose types check_broken.py swaps, and the format each is forced as.
+FLIPPED = [
+    ("Tests/Fixtures/defender/arg-attackpaths.json", "azure-resource-graph"),
+    ("Tests/Fixtures/defender/arg-inventory.json", "azure-resource-graph"),
+    ("Tests/Fixtures/defender/arg-secrets.json", "azure-resource-graph"),
+    ("Tests/Fixtures/defender/la-attackpaths.json", "log-analytics-attack-paths"),
+    ("Tests/Fixtures/defender/la-attackpaths-api.json", "log-analytics-attack-paths"),
+    ("Tests/Fixtures/aws/describe-instances.json", "aws-ec2-instances"),
+    ("Tests/Fixtures/gcp/instances.json", "gcp-compute-instances"),
+    ("Tests/SecretAtlasTests/Fixtures/scanners/checkov.json", "checkov"),
+    ("Tests/SecretAtlasTests/Fixtures/scanners/detect-secrets.json", "detect-secrets"),
+    ("Tests/SecretAtlasTests/Fixtures/scanners/trufflehog2.jsonl", "trufflehog-legacy"),
+    ("site-sample/input/findings.json", "native"),
+    ("site-sample/input/graph.json", "native"),
+    ("site-sample/input/inventory.json", "native"),
+]
 
 class Case:
     """One build of broken input and what it must give."""
@@ -276,6 +293,42 @@ def generated_cases(work, binary):
     previous("dev-zero", r"it is a device", lambda f: replace(f, lambda p: os.symlink("/dev/zero", p)))
     previous("wrong-type", r"missing member 'format' at \$; expected a findings\.json",
              lambda f: open(f, "w").write('{"findings": 1}'))
+
+    # Wrong types everywhere in real reports: every scalar of each checked-in fixture swapped for
+    # another type (string for number, number for string…), found by content and forced by name.
+    def flip(value):
+        if isinstance(value, bool):
+            return "yes"
+        if isinstance(value, (int, float)):
+            return "seven"
+        if isinstance(value, str):
+            return 7
+        if value is None:
+            return {"x": 1}
+        if isinstance(value, list):
+            return [flip(element) for element in value]
+        return {key: flip(element) for key, element in value.items()}
+
+    for source, forced in FLIPPED:
+        name = "flipped-" + os.path.basename(source)
+        with open(os.path.join(ROOT, source)) as f:
+            if source.endswith(".jsonl"):
+                text = "".join(json.dumps(flip(json.loads(line))) + "\n" for line in f if line.strip())
+            else:
+                text = json.dumps(flip(json.load(f)), indent=1)
+        flipped = write(name, text.encode())
+        cases.append(Case(name, [flipped]))
+        cases.append(Case(name + " as " + forced, [flipped, f"{forced}:{flipped}"]))
+
+    # Every format forced on shapes it does not read: an object, an array of scalars, JSON Lines.
+    listing = subprocess.run([binary, "formats"], capture_output=True, text=True, check=True).stdout
+    formats = [line.split()[0] for line in listing.splitlines() if line.strip()]
+    shapes = {"object.json": b'{"x": 1}', "array.json": b'[1, "a", null, {"x": []}]',
+              "lines.jsonl": b'1\n"a"\n{"x": []}\n'}
+    for shape, data in shapes.items():
+        shaped = write("shape-" + shape, data)
+        for forced in formats:
+            cases.append(Case(f"forced {forced}:{shape}", [shaped, f"{forced}:{shaped}"]))
 
     # verify on a site someone handed over: a FIFO or /dev/zero as the manifest or as a listed file.
     def verify(name, file, make, **options):
