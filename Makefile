@@ -48,7 +48,16 @@ lint:
 ## Every test, built with warnings as errors, then the sample site opened in Chromium.
 test: deps lint
 	$(SWIFT) test -Xswiftc -warnings-as-errors
-	$(MAKE) schema-test browser-test hostile-test
+	$(MAKE) schema-test browser-test hostile-test hostile-broken-test
+
+## Every broken input (Tests/Fixtures/hostile/broken/ and the large ones Tests/hostile/check_broken.py
+## makes: 200,000-deep nesting, 20 MB strings, a 50 MB line, link loops, a FIFO, 100,000 files) built
+## with the debug binary: exit 65 or 1 with file, place and what was expected; each build bounded in
+## time and peak memory; no site or staging folder left. See docs/hostile-input.md.
+.PHONY: hostile-broken-test
+hostile-broken-test: deps
+	$(SWIFT) build -Xswiftc -warnings-as-errors --product secret-atlas
+	python3 Tests/hostile/check_broken.py
 
 ## The documented JSON Schema accepts the sample and fixtures and rejects a secret value.
 schema-test: python-deps

@@ -35,21 +35,32 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// The diagnostic as printed.
+    /// The diagnostic as printed: one line, safe on a terminal.
     ///
     /// For example `error: data/findings.json at findings[3].line: expected an integer ≥ 1, found "x".`
+    /// The file, the path and the message are each shortened and their control, bidi and zero-width
+    /// characters escaped (see ``printable(_:)``), since all three may carry text from the input.
     public var description: String {
-        "\(severity.rawValue): " + place + message
+        "\(severity.rawValue): " + place + TerminalText.printable(message, limit: 2_000)
+    }
+
+    /// Text from the input made safe to print on a terminal: control characters (ESC, BEL, CR, LF…),
+    /// bidi overrides and zero-width characters are written as `\u{1B}`, so an id cannot drive the
+    /// terminal, forge a line or disguise itself.
+    public static func printable(_ text: String) -> String {
+        TerminalText.escaped(text)
     }
 
     fileprivate var place: String {
-        guard let file else { return "" }
+        guard let rawFile = self.file else { return "" }
+        let file = TerminalText.printable(rawFile, limit: 1_000)
+        func shown(_ path: String) -> String { TerminalText.printable(path, limit: 1_000) }
         switch location {
         case nil: return "\(file): "
-        case .path(let path): return "\(file) at \(path): "
+        case .path(let path): return "\(file) at \(shown(path)): "
         case .lineColumn(let line, let column): return "\(file):\(line):\(column): "
         case .line(let line, nil): return "\(file):\(line): "
-        case .line(let line, .some(let path)): return "\(file):\(line) at \(path): "
+        case .line(let line, .some(let path)): return "\(file):\(line) at \(shown(path)): "
         }
     }
 }

@@ -52,8 +52,13 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The message: what failed, where, and what to do, in at most two lines.
+    /// The message: what failed, where, and what to do, in at most two lines, safe on a terminal
+    /// (paths and ids in it are escaped as in ``Diagnostic/description``).
     public var description: String {
+        TerminalText.printable(text, limit: 4_000)
+    }
+
+    private var text: String {
         switch self {
         case .invalidInput(let diagnostics):
             "Input is invalid: \(diagnostics.filter { $0.severity == .error }.count) error(s); no site was written."

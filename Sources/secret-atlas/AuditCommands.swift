@@ -14,9 +14,10 @@ struct Verify: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let report = try SiteVerifier.verify(directory: directory)
-            for path in report.added { print("added: \(path)") }
-            for path in report.changed { print("changed: \(path)") }
-            for path in report.missing { print("missing: \(path)") }
+            // Names come from the folder and its manifest, which anyone may have altered.
+            for path in report.added { print("added: \(Diagnostic.printable(path))") }
+            for path in report.changed { print("changed: \(Diagnostic.printable(path))") }
+            for path in report.missing { print("missing: \(Diagnostic.printable(path))") }
             if report.fingerprintMatches == false {
                 print(
                     "fingerprint: the files do not give the stated report fingerprint \(report.fingerprint ?? "")"

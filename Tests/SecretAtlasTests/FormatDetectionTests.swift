@@ -31,7 +31,8 @@ struct FormatDetectionTests {
         let input = InputLoader().load([file])
         #expect(
             input.diagnostics.map(\.description) == [
-                "error: \(file): JSON in no known format; tried " + InputFormats.names.joined(separator: ", ")
+                "error: \(file) at $: JSON in no known format; expected one of "
+                    + InputFormats.names.joined(separator: ", ")
                     + ". Force one with FORMAT:PATH (see secret-atlas formats)."
             ])
         // In a folder such a file is skipped with a warning: a scanned tree holds other JSON.

@@ -129,12 +129,20 @@ struct ReportData: Codable, Sendable, Equatable {
     /// - Throws: ``SiteError/previousUnreadable(path:detail:)``.
     static func read(siteDirectory: String) throws -> ReportData {
         let path = (siteDirectory as NSString).appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read as inputs are: a FIFO or a link to /dev/zero in a folder someone handed over is
+        // refused rather than waited on or read without end.
+        let bytes: [UInt8]
+        do {
+            bytes = try FileTree.bytes(at: path)
+        } catch let error as FileTree.ReadError where error.reason == String(cString: strerror(ENOENT)) {
             throw SiteError.previousUnreadable(
                 path: path, detail: "no such file; --previous names the folder of a site SecretAtlas built")
+        } catch {
+            throw SiteError.previousUnreadable(
+                path: path, detail: (error as? FileTree.ReadError)?.reason ?? "\(error)")
         }
         do {
-            let report = try JSONDecoder().decode(ReportData.self, from: data)
+            let report = try JSONDecoder().decode(ReportData.self, from: Data(bytes))
             guard report.format == currentFormat else {
                 throw SiteError.previousUnreadable(
                     path: path,
@@ -144,6 +152,16 @@ struct ReportData: Codable, Sendable, Equatable {
         } catch let error as SiteError {
             throw error
         } catch let error as DecodingError {
+            // Foundation says only "not valid JSON"; SecretAtlas's own parser says where and why.
+            if case .dataCorrupted = error {
+                do {
+                    _ = try JSONParser.parse(bytes)
+                } catch let syntax as JSONParser.SyntaxError {
+                    throw SiteError.previousUnreadable(
+                        path: path,
+                        detail: "malformed JSON at \(syntax.line):\(syntax.column): \(syntax.detail)")
+                } catch {}
+            }
             throw SiteError.previousUnreadable(path: path, detail: Self.describe(error))
         } catch {
             throw SiteError.previousUnreadable(path: path, detail: "\(error)")
@@ -152,16 +170,21 @@ struct ReportData: Codable, Sendable, Equatable {
 
     private static func describe(_ error: DecodingError) -> String {
         func place(_ path: [any CodingKey]) -> String {
-            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            "$" + path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        // Foundation's own text ends with a full stop; the message adds one.
+        func detail(_ context: DecodingError.Context) -> String {
+            context.debugDescription.hasSuffix(".")
+                ? String(context.debugDescription.dropLast()) : context.debugDescription
         }
         switch error {
         case .keyNotFound(let key, let context):
             return
                 "missing member '\(key.stringValue)' at \(place(context.codingPath)); expected a findings.json"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "unexpected value at \(place(context.codingPath)): \(context.debugDescription)"
+            return "unexpected value at \(place(context.codingPath)): \(detail(context))"
         case .dataCorrupted(let context):
-            return "not valid JSON at \(place(context.codingPath)): \(context.debugDescription)"
+            return "not valid JSON at \(place(context.codingPath)): \(detail(context))"
         @unknown default:
             return "\(error)"
         }

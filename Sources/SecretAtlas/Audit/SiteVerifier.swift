@@ -29,9 +29,17 @@ public enum SiteVerifier {
     /// - Throws: ``SiteError/manifestUnreadable(path:detail:)`` when there is no readable manifest.
     public static func verify(directory: String) throws -> VerifyReport {
         let manifestPath = (directory as NSString).appendingPathComponent(Manifest.fileName)
-        guard let data = FileManager.default.contents(atPath: manifestPath) else {
+        // Every file is read as inputs are: the folder may come from anyone, and a FIFO or a link to
+        // /dev/zero in it must not hang the check or fill memory.
+        let data: [UInt8]
+        do {
+            data = try FileTree.bytes(at: manifestPath)
+        } catch let error as FileTree.ReadError where error.reason == String(cString: strerror(ENOENT)) {
             throw SiteError.manifestUnreadable(
                 path: manifestPath, detail: "no such file; verify checks a folder SecretAtlas built")
+        } catch {
+            throw SiteError.manifestUnreadable(
+                path: manifestPath, detail: (error as? FileTree.ReadError)?.reason ?? "\(error)")
         }
         guard let entries = Manifest.parse(String(decoding: data, as: UTF8.self)) else {
             throw SiteError.manifestUnreadable(
@@ -42,7 +50,7 @@ public enum SiteVerifier {
         let present = try files(under: directory)
         let fingerprint =
             present.contains(Manifest.fingerprintFileName)
-            ? FileManager.default.contents(atPath: directory + "/" + Manifest.fingerprintFileName)
+            ? (try? FileTree.bytes(at: directory + "/" + Manifest.fingerprintFileName))
                 .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
             : nil
         let pattern = fingerprint.map { Array($0.utf8) } ?? []
@@ -50,7 +58,11 @@ public enum SiteVerifier {
         var changed: [String] = []
         var content: [(path: String, digest: String)] = []
         for path in present.sorted() where expected[path] != nil {
-            let bytes = [UInt8](FileManager.default.contents(atPath: directory + "/" + path) ?? Data())
+            // A file that cannot be read (a FIFO, a device) is not the file the manifest lists.
+            guard let bytes = try? FileTree.bytes(at: directory + "/" + path) else {
+                changed.append(path)
+                continue
+            }
             if Manifest.digest(bytes) != expected[path] { changed.append(path) }
             if path != Manifest.fingerprintFileName, !pattern.isEmpty {
                 content.append(

@@ -52,33 +52,103 @@ enum FileTree {
                 continue
             }
             let relative = String(path.dropFirst(prefix.count))
-            if values?.isSymbolicLink == true {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                    // A dangling link the caller would have read is a missing input, not nothing.
-                    if include(relative) {
-                        errors.append(
-                            ReadError(path: path, reason: "it is a symbolic link to a missing file"))
-                    }
-                    continue
-                }
-                if isDirectory.boolValue {
+            if values?.isSymbolicLink == true || values?.isRegularFile != true {
+                // What the entry is once links are followed: a link loop or a dangling link, a
+                // folder, or a FIFO or device that would block or never end if it were read.
+                switch kind(of: path) {
+                case .regularFile:
+                    break
+                case .folder where values?.isSymbolicLink == true:
                     unfollowed.append(relative)
                     continue
+                case .folder:
+                    continue
+                case .unreadable(let reason), .other(let reason):
+                    // An entry the caller would have read is a missing input, not nothing.
+                    if include(relative) { errors.append(ReadError(path: path, reason: reason)) }
+                    continue
                 }
-            } else if values?.isRegularFile != true {
-                continue
             }
             if include(relative) { files.append(relative) }
         }
         return (files.sorted(), errors, unfollowed.sorted())
     }
 
+    /// What a path is once symbolic links are followed.
+    enum Kind: Equatable {
+        case regularFile
+        case folder
+        /// It cannot be examined: a link loop, a dangling link, no permission; with the reason.
+        case unreadable(String)
+        /// A FIFO, device or socket, with a reason naming it.
+        case other(String)
+    }
+
+    /// What `path` is, following symbolic links.
+    static func kind(of path: String) -> Kind {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            switch code {
+            case ELOOP: return .unreadable("it is a loop of symbolic links")
+            case ENOENT where isSymbolicLink(path):
+                return .unreadable("it is a symbolic link to a missing file")
+            default: return .unreadable(String(cString: strerror(code)))
+            }
+        }
+        return kind(mode: status.st_mode)
+    }
+
+    private static func kind(mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFREG: .regularFile
+        case S_IFDIR: .folder
+        case S_IFIFO:
+            .other("it is a FIFO (named pipe), not a regular file; save its content to a file first")
+        case S_IFCHR, S_IFBLK: .other("it is a device, not a regular file")
+        case S_IFSOCK: .other("it is a socket, not a regular file")
+        default: .other("it is not a regular file")
+        }
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Opens a regular file for reading.
+    ///
+    /// Opened without blocking and checked after opening, so a FIFO, a terminal or `/dev/zero` named
+    /// as an input (or swapped in after a check) is refused instead of hanging the build or filling
+    /// memory without end.
+    /// - Throws: ``ReadError`` with the system's reason or what the path is instead.
+    static func openRegularFile(_ path: String) throws -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let code = errno
+            let reason = code == ELOOP ? "it is a loop of symbolic links" : String(cString: strerror(code))
+            throw ReadError(path: path, reason: reason)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw ReadError(path: path, reason: reason)
+        }
+        let kind = kind(mode: status.st_mode)
+        guard kind == .regularFile else {
+            close(descriptor)
+            if kind == .folder { throw ReadError(path: path, reason: "it is a folder, not a file") }
+            if case .other(let reason) = kind { throw ReadError(path: path, reason: reason) }
+            throw ReadError(path: path, reason: "it is not a regular file")
+        }
+        return descriptor
+    }
+
     /// The whole content of a file.
     /// - Throws: ``ReadError`` with the system's reason (`No such file or directory`, `Permission denied`…).
     static func bytes(at path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        let descriptor = try openRegularFile(path)
         defer { close(descriptor) }
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -96,8 +166,7 @@ enum FileTree {
     /// Up to `count` bytes from the start of a file, to recognise its format without reading it all.
     /// - Throws: ``ReadError`` with the system's reason.
     static func prefix(of path: String, count: Int) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        let descriptor = try openRegularFile(path)
         defer { close(descriptor) }
         var result = [UInt8](repeating: 0, count: count)
         var filled = 0

@@ -47,7 +47,7 @@ struct InputLoader {
                     file: file, fingerprinter: fingerprinter, placement: placement,
                     sensitiveValues: sensitiveValues,
                     treePath: treePath)
-                input.merge(read(context, format: named.format, fromFolder: fromFolder))
+                input.merge(Self.capped(read(context, format: named.format, fromFolder: fromFolder), file))
             }
         }
         // Attack-path entities stand in for resources until the inventory, from any file, defines them.
@@ -59,14 +59,39 @@ struct InputLoader {
         return input
     }
 
+    /// Problems reported for one file at most; a binary file read as JSON Lines would otherwise give
+    /// one per line, hundreds of thousands of lines on the terminal.
+    static let maximumDiagnosticsPerFile = 100
+
+    /// `input` with its diagnostics cut to ``maximumDiagnosticsPerFile``, saying how many were left out.
+    private static func capped(_ input: ScanInput, _ file: String) -> ScanInput {
+        guard input.diagnostics.count > maximumDiagnosticsPerFile else { return input }
+        var input = input
+        let left = input.diagnostics[maximumDiagnosticsPerFile...]
+        let errors = left.filter { $0.severity == .error }.count
+        input.diagnostics.removeLast(left.count)
+        input.diagnostics.append(
+            Diagnostic(
+                errors > 0 ? .error : .warning, file: file,
+                message: "\(left.count) more problem(s) in this file (\(errors) error(s)) are not shown; "
+                    + "fix the ones above first."))
+        return input
+    }
+
     /// Files of a path: the file itself, or a folder's readable files with their path in the folder.
     private func expand(_ path: String, into diagnostics: inout [Diagnostic]) -> [(String, String?, Bool)] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        switch FileTree.kind(of: path) {
+        case .folder:
+            break
+        case .regularFile:
+            return [(path, nil, false)]
+        case .unreadable(let reason) where reason == String(cString: strerror(ENOENT)):
             diagnostics.append(Diagnostic(.error, file: path, message: "no such file or folder."))
             return []
+        case .unreadable(let reason), .other(let reason):
+            diagnostics.append(Diagnostic(.error, file: path, message: "cannot read: \(reason)."))
+            return []
         }
-        guard isDirectory.boolValue else { return [(path, nil, false)] }
         let listing = FileTree.files(under: path, include: Self.isInputFile)
         for error in listing.errors {
             diagnostics.append(Diagnostic(.error, file: error.path, message: "cannot read: \(error.reason)."))
@@ -112,6 +137,16 @@ struct InputLoader {
         let fileName = (file as NSString).lastPathComponent
         let isLinesFile = ["jsonl", "ndjson"].contains((file as NSString).pathExtension.lowercased())
         let first = prefix.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        // An empty JSON Lines file is a report of nothing (TruffleHog writes one when it finds
+        // nothing); any other empty file, a binary or a UTF-16 file is named as such, with a place.
+        if first == nil, !isLinesFile {
+            return notText(
+                context, fromFolder: fromFolder, line: 1, column: 1,
+                detail: prefix.isEmpty
+                    ? "the file is empty; expected JSON, JSON Lines, CSV or an OpenSSH public key"
+                    : "the file holds only white space; expected JSON, JSON Lines, CSV or an OpenSSH public key"
+            )
+        }
         if isLinesFile || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             if isLinesFile || Self.looksLikeJSONLines(file) {
                 let records = firstRecords(file)
@@ -139,6 +174,13 @@ struct InputLoader {
                 unknownFormat(context, fromFolder: fromFolder, kind: "JSON")
             }
         }
+        // Not JSON (whose parser names a bad byte in its place, line by line in JSON Lines): a
+        // binary or UTF-16 file is said to be one rather than "in no known format".
+        if let problem = TextCheck.firstProblem(in: prefix, truncated: true) {
+            return notText(
+                context, fromFolder: fromFolder, line: problem.line, column: problem.column,
+                detail: problem.detail)
+        }
         let text = String(decoding: prefix, as: UTF8.self)
         guard let format = InputFormats.text.first(where: { $0.recognizes(prefix: text, fileName: fileName) })
         else {
@@ -147,12 +189,27 @@ struct InputLoader {
         return readText(context) { _ in format }
     }
 
+    /// A file that is not UTF-8 text of any format: an error when named, skipped with a warning in a
+    /// folder (as a file in no known format is).
+    private func notText(
+        _ context: ImportContext, fromFolder: Bool, line: Int, column: Int, detail: String
+    ) -> ScanInput {
+        var input = ScanInput()
+        input.diagnostics.append(
+            Diagnostic(
+                fromFolder ? .warning : .error, file: context.file, location: .lineColumn(line, column),
+                message: detail + (fromFolder ? ". The file is skipped." : ".")))
+        return input
+    }
+
     private func unknownFormat(_ context: ImportContext, fromFolder: Bool, kind: String) -> ScanInput {
         var input = ScanInput()
         input.diagnostics.append(
             Diagnostic(
                 fromFolder ? .warning : .error, file: context.file,
-                message: "\(kind) in no known format; tried " + InputFormats.names.joined(separator: ", ")
+                location: kind == "JSON" ? .path("$") : .line(1, path: nil),
+                message: "\(kind) in no known format; expected one of "
+                    + InputFormats.names.joined(separator: ", ")
                     + (fromFolder
                         ? ". The file is skipped."
                         : ". Force one with FORMAT:PATH (see secret-atlas formats).")))
@@ -162,8 +219,7 @@ struct InputLoader {
     /// Whether the file's first line is a whole JSON value and more follows: JSON Lines, not a
     /// pretty-printed document.
     private static func looksLikeJSONLines(_ file: String) -> Bool {
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard let descriptor = try? FileTree.openRegularFile(file) else { return false }
         defer { close(descriptor) }
         let lines = LineReader(descriptor: descriptor)
         guard let (_, firstLine) = lines.next(), (try? JSONParser.parse(firstLine)) != nil else {
@@ -179,8 +235,7 @@ struct InputLoader {
     /// The first records of a JSON Lines file (up to 20 non-blank lines), to recognise its format even
     /// when it starts with a scanner's log lines.
     private func firstRecords(_ file: String) -> [JSONValue] {
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return [] }
+        guard let descriptor = try? FileTree.openRegularFile(file) else { return [] }
         defer { close(descriptor) }
         var records: [JSONValue] = []
         var lines = 0
@@ -223,8 +278,12 @@ struct InputLoader {
 
     private func readLines(_ context: ImportContext, _ format: any JSONLinesFormat.Type) -> ScanInput {
         let file = context.file
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return failure(file, String(cString: strerror(errno))) }
+        let descriptor: Int32
+        do {
+            descriptor = try FileTree.openRegularFile(file)
+        } catch {
+            return failure(file, (error as? FileTree.ReadError)?.reason ?? "\(error)")
+        }
         defer { close(descriptor) }
         let lines = LineReader(descriptor: descriptor)
         var input = format.read(lines, context: context)
@@ -239,7 +298,17 @@ struct InputLoader {
 
     private func readText(_ context: ImportContext, choose: (String) -> any TextFormat.Type) -> ScanInput {
         do {
-            let text = String(decoding: try FileTree.bytes(at: context.file), as: UTF8.self)
+            let bytes = try FileTree.bytes(at: context.file)
+            // Checked whole, not only the prefix recognition saw: a bad byte may come late.
+            if let problem = TextCheck.firstProblem(in: bytes) {
+                var input = ScanInput()
+                input.diagnostics.append(
+                    Diagnostic(
+                        .error, file: context.file, location: .lineColumn(problem.line, problem.column),
+                        message: problem.detail + "."))
+                return input
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
             return choose(text).read(text, context: context)
         } catch {
             return failure(context.file, (error as? FileTree.ReadError)?.reason ?? "\(error)")
@@ -317,6 +386,9 @@ final class LineReader: Sequence, IteratorProtocol {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var position = 0
+    /// Where the search for the next newline resumes (never before `position`): the bytes between
+    /// hold none, so a long line is scanned once, not again after every chunk (quadratic on 50 MB).
+    private var searchFrom = 0
     private var atEnd = false
     /// The number of the last line returned.
     private(set) var lineNumber = 0
@@ -330,12 +402,14 @@ final class LineReader: Sequence, IteratorProtocol {
     /// The next (1-based line number, bytes without the newline), or nil at the end or on a read error.
     func next() -> (Int, [UInt8])? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[position..<newline])
                 position = newline + 1
+                searchFrom = position
                 lineNumber += 1
                 return (lineNumber, line)
             }
+            searchFrom = buffer.count
             if atEnd {
                 guard position < buffer.count else { return nil }
                 let line = Array(buffer[position...])
@@ -344,6 +418,7 @@ final class LineReader: Sequence, IteratorProtocol {
                 return (lineNumber, line)
             }
             buffer.removeFirst(position)
+            searchFrom -= position
             position = 0
             fill()
         }

@@ -100,7 +100,9 @@ struct JSONParser {
     private mutating func enter() throws {
         depth += 1
         if depth > Self.maximumDepth {
-            throw error("nesting deeper than \(Self.maximumDepth) levels is not accepted")
+            throw error(
+                "nesting deeper than \(Self.maximumDepth) levels is not accepted; expected at most \(Self.maximumDepth)"
+            )
         }
     }
 
@@ -140,7 +142,8 @@ struct JSONParser {
             }
             guard !duplicate else {
                 throw SyntaxError(
-                    line: keyLine, column: keyColumn, detail: "duplicate member name \"\(key)\"")
+                    line: keyLine, column: keyColumn,
+                    detail: "duplicate member name \"\(key)\"; expected each name once in an object")
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -207,7 +210,7 @@ struct JSONParser {
         var result: [UInt8] = []
         var runStart = index
         while true {
-            guard index < bytes.count else { throw error("unterminated string") }
+            guard index < bytes.count else { throw error("unterminated string; expected a closing '\"'") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 result.append(contentsOf: bytes[runStart..<index])
@@ -218,20 +221,32 @@ struct JSONParser {
                 try parseEscape(into: &result)
                 runStart = index
             } else if byte < 0x20 {
-                throw error("control character 0x\(String(byte, radix: 16, uppercase: true)) inside a string")
+                throw error(
+                    "control character 0x\(String(byte, radix: 16, uppercase: true)) inside a string; expected it escaped (\\u0000 to \\u001F)"
+                )
             } else {
                 index += 1
             }
         }
         guard let text = String(validating: result, as: UTF8.self) else {
-            throw error("invalid UTF-8 inside a string")
+            // Escapes are ASCII and decode to valid UTF-8, so the bad byte is in the input as is:
+            // point at it rather than at the end of a string that may be megabytes long.
+            // A string holds no raw newline, so the line is still the one it started on.
+            let bad = TextCheck.firstInvalidUTF8(in: bytes[start..<index]) ?? index
+            throw SyntaxError(
+                line: line, column: bad - lineStart + 1,
+                detail:
+                    "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))) inside a string; expected UTF-8 text"
+            )
         }
         return text
     }
 
     private mutating func parseEscape(into result: inout [UInt8]) throws {
         index += 1
-        guard index < bytes.count else { throw error("unterminated escape sequence") }
+        guard index < bytes.count else {
+            throw error("unterminated escape sequence; expected a character after the backslash")
+        }
         let byte = bytes[index]
         index += 1
         switch byte {
@@ -246,21 +261,32 @@ struct JSONParser {
             if (0xD800..<0xDC00).contains(scalar) {
                 guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
                     bytes[index + 1] == UInt8(ascii: "u")
-                else { throw error("unpaired UTF-16 surrogate in \\u escape") }
+                else {
+                    throw error(
+                        "unpaired UTF-16 surrogate in \\u escape; expected a high and a low surrogate together"
+                    )
+                }
                 index += 2
                 let low = try parseHex4()
                 guard (0xDC00..<0xE000).contains(low) else {
-                    throw error("unpaired UTF-16 surrogate in \\u escape")
+                    throw error(
+                        "unpaired UTF-16 surrogate in \\u escape; expected a high and a low surrogate together"
+                    )
                 }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00..<0xE000).contains(scalar) {
-                throw error("unpaired UTF-16 surrogate in \\u escape")
+                throw error(
+                    "unpaired UTF-16 surrogate in \\u escape; expected a high and a low surrogate together")
             }
-            guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
+            guard let unicode = Unicode.Scalar(scalar) else {
+                throw error("invalid \\u escape; expected a Unicode scalar value")
+            }
             result.append(contentsOf: Array(String(Character(unicode)).utf8))
         default:
             index -= 1
-            throw error("invalid escape sequence '\\\(Character(Unicode.Scalar(byte)))'")
+            throw error(
+                "invalid escape sequence '\\\(Character(Unicode.Scalar(byte)))'; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u"
+            )
         }
     }
 
@@ -297,7 +323,8 @@ struct JSONParser {
         guard digits() > 0 else { throw error("expected a digit in a number") }
         if bytes[integerStart] == UInt8(ascii: "0"), index - integerStart > 1 {
             throw SyntaxError(
-                line: line, column: start - lineStart + 1, detail: "numbers may not have leading zeros")
+                line: line, column: start - lineStart + 1,
+                detail: "numbers may not have leading zeros; expected 0 alone or a digit 1 to 9 first")
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
@@ -315,7 +342,8 @@ struct JSONParser {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw SyntaxError(
-                line: line, column: start - lineStart + 1, detail: "number \(text) is out of range")
+                line: line, column: start - lineStart + 1,
+                detail: "number \(text) is out of range; expected a finite number")
         }
         return .number(value, isInteger: isInteger)
     }

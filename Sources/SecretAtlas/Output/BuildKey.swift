@@ -112,8 +112,8 @@ struct BuildKey {
 
     /// SHA-256 of a file's bytes, read in chunks; nil when it cannot be read.
     static func digest(ofFile path: String) -> SHA256.Digest? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        // A FIFO or device is refused here too: the key is computed before the inputs are read.
+        guard let descriptor = try? FileTree.openRegularFile(path) else { return nil }
         defer { close(descriptor) }
         var hasher = SHA256()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)

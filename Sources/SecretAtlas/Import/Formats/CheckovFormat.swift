@@ -19,9 +19,31 @@ enum CheckovFormat: JSONDocumentFormat {
     static func read(_ document: JSONValue, context: ImportContext) -> ScanInput {
         var input = ScanInput()
         let node = ReportNode(document)
+        // Only a forced format gets here with something else; it is not an empty report.
+        guard recognizes(document) else {
+            input.diagnostics.append(
+                .report(
+                    context.file, .path("$"),
+                    "expected a checkov report: an object with \"check_type\" and \"results\", a list of "
+                        + "them, or checkov's summary; found \(document.summary)."))
+            return input
+        }
         let reports =
             node.array.map { Array($0.enumerated()).map { ("[\($0.offset)]", $0.element) } } ?? [("", node)]
-        for (prefix, report) in reports where report["check_type"].string == "secrets" {
+        var secretsReports = 0
+        for (prefix, report) in reports {
+            // Other frameworks' reports are skipped, but a check_type that is no name is named.
+            guard let checkType = report["check_type"].string else {
+                if report["check_type"].exists {
+                    input.diagnostics.append(
+                        .report(
+                            context.file, .path((prefix.isEmpty ? "" : prefix + ".") + "check_type"),
+                            "expected the framework's name (a string such as \"secrets\")."))
+                }
+                continue
+            }
+            guard checkType == "secrets" else { continue }
+            secretsReports += 1
             let failedPath = (prefix.isEmpty ? "" : prefix + ".") + "results.failed_checks"
             guard let failed = report["results"]["failed_checks"].array else {
                 input.diagnostics.append(
@@ -56,6 +78,14 @@ enum CheckovFormat: JSONDocumentFormat {
                         commit: parts.count == 2 ? String(parts[0]) : nil),
                     to: &input)
             }
+        }
+        // A file of other frameworks only is not silently an empty report.
+        if secretsReports == 0, input.diagnostics.isEmpty, !node["resource_count"].exists {
+            input.diagnostics.append(
+                Diagnostic(
+                    .warning, file: context.file, location: .path("check_type"),
+                    message: "no report of the secrets framework was found, so nothing is read; expected "
+                        + "\"check_type\": \"secrets\" (checkov --framework secrets)."))
         }
         return input
     }

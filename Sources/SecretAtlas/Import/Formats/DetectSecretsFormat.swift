@@ -14,6 +14,14 @@ enum DetectSecretsFormat: JSONDocumentFormat {
 
     static func read(_ document: JSONValue, context: ImportContext) -> ScanInput {
         var input = ScanInput()
+        // Only a forced format gets here without a "results" object; it is not an empty baseline.
+        guard ReportNode(document)["results"].isObject else {
+            input.diagnostics.append(
+                .report(
+                    context.file, .path("results"),
+                    "expected a detect-secrets baseline's \"results\" object of files."))
+            return input
+        }
         for (file, entries) in ReportNode(document)["results"].members {
             guard let list = entries.array else {
                 input.diagnostics.append(

@@ -12,7 +12,15 @@ enum GitleaksJSONFormat: JSONDocumentFormat {
 
     static func read(_ document: JSONValue, context: ImportContext) -> ScanInput {
         var input = ScanInput()
-        for (index, element) in (ReportNode(document).array ?? []).enumerated() {
+        // Only a forced format gets here with something else; it is not an empty report.
+        guard let elements = ReportNode(document).array else {
+            input.diagnostics.append(
+                .report(
+                    context.file, .path("$"),
+                    "expected gitleaks' array of findings, found \(document.summary)."))
+            return input
+        }
+        for (index, element) in elements.enumerated() {
             let path = "[\(index)]"
             guard element.isObject else {
                 input.diagnostics.append(
@@ -78,7 +86,17 @@ enum GitleaksCSVFormat: TextFormat {
 
     static func read(_ text: String, context: ImportContext) -> ScanInput {
         var input = ScanInput()
-        var rows = CSVParser.rows(text)
+        var (rows, unclosedQuoteLine) = CSVParser.parse(text)
+        if let line = unclosedQuoteLine {
+            // The open field ran to the end of the file: its row is not a finding, and the rows the
+            // field swallowed are named by where they start.
+            input.diagnostics.append(
+                .report(
+                    context.file, .line(line, path: nil),
+                    "a quoted field opens here and is never closed; expected a closing \" (the rest of "
+                        + "the file was read as this one field)."))
+            rows.removeLast()
+        }
         guard !rows.isEmpty else { return input }
         let header = rows.removeFirst().fields
         let column = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

@@ -6,8 +6,16 @@ enum CSVParser {
         let fields: [String]
     }
 
+    /// The rows of `text`.
     static func rows(_ text: String) -> [Row] {
+        parse(text).rows
+    }
+
+    /// The rows of `text`, and the line of a quoted field that the end of the text left open (an
+    /// unbalanced quote, which swallows every row after it into one field); that row is the last.
+    static func parse(_ text: String) -> (rows: [Row], unclosedQuoteLine: Int?) {
         var rows: [Row] = []
+        var quoteLine = 1
         var fields: [String] = []
         var field = ""
         var quoted = false
@@ -33,6 +41,7 @@ enum CSVParser {
             switch character {
             case "\"" where field.isEmpty:
                 quoted = true
+                quoteLine = line
             case ",":
                 fields.append(field)
                 field = ""
@@ -49,10 +58,11 @@ enum CSVParser {
                 field.append(character)
             }
         }
-        if !field.isEmpty || !fields.isEmpty {
+        // A row with an open quote is kept even when empty, so it is always the last row.
+        if !field.isEmpty || !fields.isEmpty || quoted {
             fields.append(field)
             rows.append(Row(line: rowLine, fields: fields))
         }
-        return rows
+        return (rows, quoted ? quoteLine : nil)
     }
 }
