@@ -5,11 +5,12 @@ import Testing
 
 /// Replays every input the fuzz targets found.
 ///
-/// The fuzz targets (Fuzz/, `make fuzz`) keep each input that crashed SecretAtlas or broke one of
-/// their checks in `Tests/Fixtures/hostile/fuzz/<target>/` and read again here the way its
-/// target reads it, so the fix stays in `swift test`: an importer's input as `FORMAT:PATH` then
-/// into a model, Markdown through ``MarkdownRenderer``, a template through ``TemplateSet``. Each
-/// must end in records or clear diagnostics, never a crash (a crash ends this test run).
+/// Each input that crashed SecretAtlas or broke a check of a fuzz target (Fuzz/, `make fuzz`) is
+/// kept in `Tests/Fixtures/hostile/fuzz/<target>/` and read again here the way its target reads
+/// it, so the fix stays in `swift test`: an importer's input as `FORMAT:PATH` then into a model,
+/// key text through ``SSHKeyFingerprint``, Markdown through ``MarkdownRenderer``, a template
+/// through ``TemplateSet``. Each must end in records or clear diagnostics, never a crash (a crash
+/// ends this test run).
 struct FuzzRegressionTests {
     static let folder = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/hostile/fuzz")
 
@@ -26,7 +27,7 @@ struct FuzzRegressionTests {
 
     @Test func everyTargetFolderIsAFuzzTarget() {
         #expect(!Self.cases.isEmpty)
-        let known = Set(InputFormats.names + ["detect", "markdown", "template"])
+        let known = Set(InputFormats.names + ["detect", "ssh-key", "markdown", "template"])
         for (target, file) in Self.cases {
             #expect(known.contains(target), "\(target)/\(file): no fuzz target of that name is replayed here")
         }
@@ -42,6 +43,8 @@ struct FuzzRegressionTests {
             #expect(!html.lowercased().contains("<script"))
         case "template":
             try replayTemplate(bytes)
+        case "ssh-key":
+            replaySSHKey(bytes)
         case "detect":
             let names = [
                 "input.json", "input.jsonl", "input.sarif", "input.csv", "authorized_keys", "key.pub",
@@ -101,6 +104,27 @@ struct FuzzRegressionTests {
         .build(input)
         for diagnostic in diagnostics {
             #expect(diagnostic.file == nil || diagnostic.file == path, "\(diagnostic)")
+        }
+    }
+
+    /// The first byte picks a PEM label for the rest, or (4) the rest as text and key lines.
+    private func replaySSHKey(_ bytes: [UInt8]) {
+        guard let selector = bytes.first else { return }
+        let labels = ["OPENSSH PRIVATE KEY", "RSA PRIVATE KEY", "PRIVATE KEY", "EC PRIVATE KEY"]
+        let body = Data(bytes.dropFirst())
+        var fingerprints: [String?] = []
+        if Int(selector) % 5 < 4 {
+            let label = labels[Int(selector) % 5]
+            fingerprints.append(
+                SSHKeyFingerprint.fromPrivateKey(
+                    "-----BEGIN \(label)-----\n\(body.base64EncodedString())\n-----END \(label)-----\n"))
+        } else {
+            let text = String(decoding: body, as: UTF8.self)
+            fingerprints.append(SSHKeyFingerprint.fromPrivateKey(text))
+            fingerprints += text.split(whereSeparator: \.isNewline).map(SSHKeyFingerprint.fromPublicKeyLine)
+        }
+        for case let fingerprint? in fingerprints {
+            #expect(fingerprint.hasPrefix("SHA256:") && fingerprint.utf8.count == 50, "\(fingerprint)")
         }
     }
 

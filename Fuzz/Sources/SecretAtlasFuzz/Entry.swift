@@ -76,12 +76,14 @@ struct FuzzTarget: Sendable {
 
 enum FuzzTargets {
     /// One target per input format (the format forced, as `FORMAT:PATH` does), one for format
-    /// recognition, and the Markdown, template and whole-site stages.
+    /// recognition, one for the SSH key readers importers use on raw values, and the Markdown,
+    /// template and whole-site stages.
     static let all: [FuzzTarget] =
         ImporterTarget.formats.map { format in
             FuzzTarget(name: format) { ImporterTarget.run($0, format: format) }
         } + [
             FuzzTarget(name: "detect") { ImporterTarget.runDetected($0) },
+            FuzzTarget(name: "ssh-key") { SSHKeyTarget.run($0) },
             FuzzTarget(name: "markdown") { MarkdownTarget.run($0) },
             FuzzTarget(name: "template") { TemplateTarget.run($0) },
             FuzzTarget(name: "site") { SiteTarget.run($0) },
