@@ -2,10 +2,12 @@ import Foundation
 
 @testable import SecretAtlas
 
-/// Feeds bytes to ``SSHKeyFingerprint``, which importers call on every raw value that looks like a
-/// private key or a public key line, so its DER, OpenSSH and PEM readers (swift-asn1, swift-crypto)
-/// see attacker-made bytes. Reaching them through an importer would need the fuzzer to write valid
-/// base64 inside JSON; here the bytes are armoured directly.
+/// Feeds bytes to ``SSHKeyFingerprint``.
+///
+/// Importers call it on every raw value that looks like a private key or a public key line, so its
+/// DER, OpenSSH and PEM readers (swift-asn1, swift-crypto) see attacker-made bytes. Reaching them
+/// through an importer would need the fuzzer to write valid base64 inside JSON; here the bytes are
+/// armoured directly.
 ///
 /// The first byte picks what the rest is: the body of an `OPENSSH PRIVATE KEY`, `RSA PRIVATE KEY`,
 /// `PRIVATE KEY` or `EC PRIVATE KEY` block (base64-encoded into PEM here), or text given as it is
@@ -19,7 +21,8 @@ enum SSHKeyTarget {
         let body = Array(bytes.dropFirst())
         let index = Int(selector) % (labels.count + 1)
         if index < labels.count {
-            let base64 = Data(body).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+            let base64 = Data(body).base64EncodedString(
+                options: [.lineLength64Characters, .endLineWithLineFeed])
             let pem = "-----BEGIN \(labels[index])-----\n\(base64)\n-----END \(labels[index])-----\n"
             check(SSHKeyFingerprint.fromPrivateKey(pem))
         } else {
