@@ -133,3 +133,12 @@ install: release
 
 clean:
 	rm -rf .build site
+
+## libFuzzer targets for every input format, format recognition, Markdown, templates and the whole
+## site (Fuzz/, docs/hostile-input.md), built with AddressSanitizer and run one at a time for
+## FUZZ_SECONDS each (FUZZ_TARGETS="sarif markdown" for some); prints executions per target and
+## fails when any target crashes. Not part of `make test`.
+FUZZ_SECONDS ?= 30
+.PHONY: fuzz
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Fuzz/run.sh

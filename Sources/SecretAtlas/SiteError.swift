@@ -18,6 +18,8 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
     case templateMissing(name: String, searched: String)
     /// A template does not parse.
     case templateSyntax(name: String, line: Int, column: Int, detail: String)
+    /// A template includes itself through its partials or parents (`chain` starts and ends with it).
+    case templateRecursion(chain: [String])
     /// A template, catalog or asset file could not be read.
     case unreadableFile(path: String, underlying: String)
     /// A catalog file (remediation or recommendation Markdown) is malformed.
@@ -77,6 +79,9 @@ public enum SiteError: Error, Sendable, Equatable, CustomStringConvertible {
             "Template '\(name).mustache' is missing from '\(searched)'; copy it from the bundled Templates/."
         case .templateSyntax(let name, let line, let column, let detail):
             "Template syntax error in '\(name).mustache' at \(line):\(column): \(detail)."
+        case .templateRecursion(let chain):
+            "Template '\(chain[0]).mustache' includes itself (\(chain.joined(separator: " → "))), which would "
+                + "never end; a partial or parent may not include a template that includes it."
         case .unreadableFile(let path, let underlying):
             "Cannot read '\(path)': \(underlying)."
         case .catalogInvalid(let path, let detail):

@@ -38,11 +38,13 @@ struct TemplateSet: Sendable {
     }
 
     /// Parses templates given as text, by name; `directory` is only named in errors.
-    /// - Throws: ``SiteError/templateSyntax(name:line:column:detail:)``.
+    /// - Throws: ``SiteError/templateSyntax(name:line:column:detail:)``, or
+    ///   ``SiteError/templateRecursion(chain:)`` when a template includes itself.
     init(texts: [String: String], directory: String) throws {
         self.directory = directory
         var library = MustacheLibrary()
         var programs: [String: TemplateProgram]? = [:]
+        var compiled: [String: TemplateProgram] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             let template: MustacheTemplate
             do {
@@ -55,9 +57,12 @@ struct TemplateSet: Sendable {
             library.register(template, named: name)
             // One template the compiler cannot read sends the whole set to swift-mustache, so that
             // partials and parents are always rendered by the same renderer as their pages.
-            programs = programs.flatMap { programs in
-                (try? TemplateProgram(template)).map { programs.merging([name: $0]) { $1 } }
-            }
+            let program = try? TemplateProgram(template)
+            compiled[name] = program
+            programs = programs.flatMap { programs in program.map { programs.merging([name: $0]) { $1 } } }
+        }
+        if let chain = Self.inclusionCycle(compiled) {
+            throw SiteError.templateRecursion(chain: chain)
         }
         self.library = library
         self.renderer = programs.map { TemplateRenderer(programs: $0) }
@@ -85,6 +90,53 @@ struct TemplateSet: Sendable {
             throw SiteError.templateMissing(name: name, searched: directory)
         }
         return html
+    }
+
+    /// A template that includes itself through partials or parents (`page → row → page`), which
+    /// would render until the stack overflows; nil when there is none.
+    ///
+    /// Page view models are not trees, so a template can never need to include itself. Only
+    /// templates the compiler reads are followed (the others use features the bundled ones do not).
+    static func inclusionCycle(_ programs: [String: TemplateProgram]) -> [String]? {
+        func included(_ nodes: [TemplateNode], into names: inout [String]) {
+            for node in nodes {
+                switch node {
+                case .text, .variable: break
+                case .section(_, _, let body): included(body, into: &names)
+                case .block(_, let body, _): included(body, into: &names)
+                case .partial(let name, _, let overrides):
+                    names.append(name)
+                    for (_, body) in (overrides ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        included(body, into: &names)
+                    }
+                }
+            }
+        }
+        var edges: [String: [String]] = [:]
+        for (name, program) in programs {
+            var names: [String] = []
+            included(program.nodes, into: &names)
+            edges[name] = names
+        }
+        // Depth-first from each template in name order; a name met again on the current path closes
+        // a cycle.
+        var finished = Set<String>()
+        var path: [String] = []
+        func visit(_ name: String) -> [String]? {
+            if let start = path.firstIndex(of: name) { return Array(path[start...]) + [name] }
+            guard !finished.contains(name), let next = edges[name] else { return nil }
+            path.append(name)
+            for child in next {
+                if let cycle = visit(child) { return cycle }
+            }
+            path.removeLast()
+            finished.insert(name)
+            return nil
+        }
+        for name in edges.keys.sorted() {
+            if let cycle = visit(name) { return cycle }
+        }
+        return nil
     }
 
     private static func describe(_ error: any Error) -> String {
