@@ -323,6 +323,13 @@ def openssh():
     write(OUT / f"openssh-keys/vm-ssh{payload(1)}/home/admin/.ssh/authorized_keys", "\n".join(lines) + "\n")
 
 
+def file_names():
+    """Input files whose own names are payloads (the report names its inputs in every footer)."""
+    source = (OUT / "gitleaks/gitleaks.json").read_text(encoding="utf-8")
+    for name in ['"><img src=x onerror=window.__xss=1>.json', "<svg onload=alert(1)>{{x}}\u202e.json"]:
+        write(OUT / "file-names" / name, source)
+
+
 def templates():
     """A --templates override: Templates/ with a payload in every remediation and recommendation file."""
     target = OUT / "templates"
@@ -344,4 +351,5 @@ if __name__ == "__main__":
     trufflehog()
     detect_secrets_and_checkov()
     openssh()
+    file_names()
     templates()
