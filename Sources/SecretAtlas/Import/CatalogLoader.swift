@@ -87,6 +87,9 @@ struct CatalogLoader {
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         let body = lines[(closing + 1)...].joined(separator: "\n")
+        if let problem = FrontMatterGuard.problem(in: yaml) {
+            throw SiteError.catalogInvalid(path: path, detail: problem)
+        }
         let parsed: Any?
         do {
             parsed = try Yams.load(yaml: yaml)
