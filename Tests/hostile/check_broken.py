@@ -330,6 +330,29 @@ def generated_cases(work, binary):
         for forced in formats:
             cases.append(Case(f"forced {forced}:{shape}", [shaped, f"{forced}:{shaped}"]))
 
+    # A remediation override with hostile front matter: Yams would overflow the stack on deep
+    # nesting (a crash, signal 11) and expand aliases to gigabytes (killed after 60 s at 5 GB).
+    remediation = os.path.join(ROOT, "Templates", "remediation", "aws-access-key.md")
+    with open(remediation) as f:
+        body = f.read().split("---", 2)[2]
+    head = "---\ntitle: x\ncategory: y\nseverity: high\ndescription: d\nimpact: i\n"
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{name}: &{name} [" + ", ".join(["*" + previous] * 10) + "]\n"
+        for previous, name in zip("abcdefgh", "bcdefghi"))
+    for name, extra, expect in [
+            ("deep-flow", "extra: " + "[" * deep + "]" * deep + "\n", r"expected at most 65536"),
+            ("deep-flow-small", "extra: " + "[" * 30_000 + "]" * 30_000 + "\n", r"nests deeper than 32"),
+            ("deep-block", "extra:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 300)),
+             r"nests deeper than 32"),
+            ("aliases", laughs, r"aliases are not accepted")]:
+        templates = path("templates-" + name)
+        shutil.copytree(os.path.join(ROOT, "Templates"), templates)
+        target = os.path.join(templates, "remediation", "aws-access-key.md")
+        with open(target, "w") as f:
+            f.write(head + extra + "---" + body)
+        cases.append(Case("front-matter-" + name, [target, sample, "--templates", templates], code=1,
+                          expect=expect, place=False))
+
     # verify on a site someone handed over: a FIFO or /dev/zero as the manifest or as a listed file.
     def verify(name, file, make, **options):
         folder = path("verify-" + name)
