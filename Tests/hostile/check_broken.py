@@ -344,12 +344,13 @@ def generated_cases(work, binary):
             ("deep-flow-small", "extra: " + "[" * 30_000 + "]" * 30_000 + "\n", r"nests deeper than 32"),
             ("deep-block", "extra:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 300)),
              r"nests deeper than 32"),
-            ("aliases", laughs, r"aliases are not accepted")]:
+            ("aliases", laughs, r"aliases are not accepted"),
+            ("body-20mb", "", r"the file is \d+ bytes; expected at most 1048576")]:
         templates = path("templates-" + name)
         shutil.copytree(os.path.join(ROOT, "Templates"), templates)
         target = os.path.join(templates, "remediation", "aws-access-key.md")
         with open(target, "w") as f:
-            f.write(head + extra + "---" + body)
+            f.write(head + extra + "---" + (body if name != "body-20mb" else "word " * 4_000_000))
         cases.append(Case("front-matter-" + name, [target, sample, "--templates", templates], code=1,
                           expect=expect, place=False))
 

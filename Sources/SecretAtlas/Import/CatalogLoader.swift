@@ -72,12 +72,21 @@ struct CatalogLoader {
         }
     }
 
+    /// Largest catalog file read, in bytes.
+    static let maximumFileBytes = 1 << 20
+
     private func frontMatter(_ path: String) throws -> ([String: Any], String) {
         let text: String
         do {
             text = try FileTree.text(at: path)
         } catch let error as FileTree.ReadError {
             throw SiteError.unreadableFile(path: error.path, underlying: error.reason)
+        }
+        // A page of remediation steps is a few kilobytes; a 20 MB override took 800 MB to render.
+        guard text.utf8.count <= Self.maximumFileBytes else {
+            throw SiteError.catalogInvalid(
+                path: path,
+                detail: "the file is \(text.utf8.count) bytes; expected at most \(Self.maximumFileBytes)")
         }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
