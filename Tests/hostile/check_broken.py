@@ -85,7 +85,7 @@ class Case:
         self.extra = extra or []  # more regexes stderr must match
         self.absent = absent or []  # regexes stderr must not match
         self.previous_site = previous_site
-        self.command = command  # build, or verify FOLDER
+        self.command = command  # build, validate, or verify FOLDER
         self.stdout = stdout  # regex standard output must match; then stderr may be empty
 
 
@@ -354,6 +354,13 @@ def generated_cases(work, binary):
         cases.append(Case("front-matter-" + name, [target, sample, "--templates", templates], code=1,
                           expect=expect, place=False))
 
+    # validate reads as build does and exits the same way.
+    for name in ["truncated-at-150.json", "binary-png.json", "jsonl-bad-line-middle.jsonl",
+                 "gitleaks-unbalanced-quote.csv", "terminal-escape-in-key.json"]:
+        cases.append(Case("validate " + name, [os.path.join(CORPUS, name)], command="validate"))
+    cases.append(Case("validate fifo", [os.path.join(fifo, "pipe.json")], command="validate", expect=r"FIFO",
+                      place=False, seconds=30))
+
     # verify on a site someone handed over: a FIFO or /dev/zero as the manifest or as a listed file.
     def verify(name, file, make, **options):
         folder = path("verify-" + name)
@@ -435,8 +442,8 @@ def check(case, binary, work, index):
     # A case of more than one names the file the message must name first, then the arguments.
     arguments = case.inputs[1:] if len(case.inputs) > 1 else case.inputs
     stdout_path = os.path.join(work, f"stdout-{index}")
-    if case.command == "verify":
-        command = ["verify", *arguments]
+    if case.command in ("verify", "validate"):
+        command = [case.command, *arguments]
     else:
         command = ["build", *arguments, "-o", output, "--quiet", "--force"]
     code, elapsed, rss = run(binary, command, case.seconds, case.user, stderr_path, stdout_path)
