@@ -527,7 +527,9 @@ def main():
     try:
         cases = checked_in_cases()
         if not options.checked_in_only:
+            start = time.monotonic()
             cases += generated_cases(work, binary)
+            print(f"made the generated inputs in {time.monotonic() - start:.0f} s", flush=True)
         if options.only:
             cases = [case for case in cases if any(name in case.name for name in options.only)]
         failed = 0
@@ -540,10 +542,12 @@ def main():
               f"in {time.monotonic() - start:.0f} s")
         sys.exit(1 if failed else 0)
     finally:
+        start = time.monotonic()
         for base, folders, _ in os.walk(work):
             for name in folders:
                 os.chmod(os.path.join(base, name), 0o755)
         shutil.rmtree(work, ignore_errors=True)
+        print(f"removed them in {time.monotonic() - start:.0f} s")
 
 
 if __name__ == "__main__":
