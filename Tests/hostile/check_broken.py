@@ -238,6 +238,14 @@ def generated_cases(work, binary):
                       expect=r"Permission denied", place=False, user=user))
     cases.append(Case("unreadable-file-named", [os.path.join(unreadable, "locked.json")],
                       expect=r"Permission denied", place=False, user=user))
+    locked = path("unreadable-folder")
+    os.makedirs(os.path.join(locked, "locked"))
+    shutil.copy(os.path.join(ROOT, "site-sample", "input", "inventory.json"), locked)
+    with open(os.path.join(locked, "locked", "x.json"), "w") as f:
+        f.write("{}")
+    os.chmod(os.path.join(locked, "locked"), 0)
+    cases.append(Case("unreadable-folder/", [os.path.join(locked, "locked"), locked],
+                      expect=r"cannot read: Permission denied\.$", place=False, user=user))
 
     many = path("many")
     os.makedirs(many)
