@@ -85,7 +85,7 @@ class Case:
         self.extra = extra or []  # more regexes stderr must match
         self.absent = absent or []  # regexes stderr must not match
         self.previous_site = previous_site
-        self.command = command  # build, or verify FOLDER
+        self.command = command  # build, validate, or verify FOLDER
         self.stdout = stdout  # regex standard output must match; then stderr may be empty
 
 
@@ -238,6 +238,14 @@ def generated_cases(work, binary):
                       expect=r"Permission denied", place=False, user=user))
     cases.append(Case("unreadable-file-named", [os.path.join(unreadable, "locked.json")],
                       expect=r"Permission denied", place=False, user=user))
+    locked = path("unreadable-folder")
+    os.makedirs(os.path.join(locked, "locked"))
+    shutil.copy(os.path.join(ROOT, "site-sample", "input", "inventory.json"), locked)
+    with open(os.path.join(locked, "locked", "x.json"), "w") as f:
+        f.write("{}")
+    os.chmod(os.path.join(locked, "locked"), 0)
+    cases.append(Case("unreadable-folder/", [os.path.join(locked, "locked"), locked],
+                      expect=r"cannot read: Permission denied\.$", place=False, user=user))
 
     many = path("many")
     os.makedirs(many)
@@ -330,6 +338,37 @@ def generated_cases(work, binary):
         for forced in formats:
             cases.append(Case(f"forced {forced}:{shape}", [shaped, f"{forced}:{shaped}"]))
 
+    # A remediation override with hostile front matter: Yams would overflow the stack on deep
+    # nesting (a crash, signal 11) and expand aliases to gigabytes (killed after 60 s at 5 GB).
+    remediation = os.path.join(ROOT, "Templates", "remediation", "aws-access-key.md")
+    with open(remediation) as f:
+        body = f.read().split("---", 2)[2]
+    head = "---\ntitle: x\ncategory: y\nseverity: high\ndescription: d\nimpact: i\n"
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{name}: &{name} [" + ", ".join(["*" + previous] * 10) + "]\n"
+        for previous, name in zip("abcdefgh", "bcdefghi"))
+    for name, extra, expect in [
+            ("deep-flow", "extra: " + "[" * deep + "]" * deep + "\n", r"expected at most 65536"),
+            ("deep-flow-small", "extra: " + "[" * 30_000 + "]" * 30_000 + "\n", r"nests deeper than 32"),
+            ("deep-block", "extra:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 300)),
+             r"nests deeper than 32"),
+            ("aliases", laughs, r"aliases are not accepted"),
+            ("body-20mb", "", r"the file is \d+ bytes; expected at most 1048576")]:
+        templates = path("templates-" + name)
+        shutil.copytree(os.path.join(ROOT, "Templates"), templates)
+        target = os.path.join(templates, "remediation", "aws-access-key.md")
+        with open(target, "w") as f:
+            f.write(head + extra + "---" + (body if name != "body-20mb" else "word " * 4_000_000))
+        cases.append(Case("front-matter-" + name, [target, sample, "--templates", templates], code=1,
+                          expect=expect, place=False))
+
+    # validate reads as build does and exits the same way.
+    for name in ["truncated-at-150.json", "binary-png.json", "jsonl-bad-line-middle.jsonl",
+                 "gitleaks-unbalanced-quote.csv", "terminal-escape-in-key.json"]:
+        cases.append(Case("validate " + name, [os.path.join(CORPUS, name)], command="validate"))
+    cases.append(Case("validate fifo", [os.path.join(fifo, "pipe.json")], command="validate", expect=r"FIFO",
+                      place=False, seconds=30))
+
     # verify on a site someone handed over: a FIFO or /dev/zero as the manifest or as a listed file.
     def verify(name, file, make, **options):
         folder = path("verify-" + name)
@@ -411,8 +450,8 @@ def check(case, binary, work, index):
     # A case of more than one names the file the message must name first, then the arguments.
     arguments = case.inputs[1:] if len(case.inputs) > 1 else case.inputs
     stdout_path = os.path.join(work, f"stdout-{index}")
-    if case.command == "verify":
-        command = ["verify", *arguments]
+    if case.command in ("verify", "validate"):
+        command = [case.command, *arguments]
     else:
         command = ["build", *arguments, "-o", output, "--quiet", "--force"]
     code, elapsed, rss = run(binary, command, case.seconds, case.user, stderr_path, stdout_path)
@@ -496,7 +535,9 @@ def main():
     try:
         cases = checked_in_cases()
         if not options.checked_in_only:
+            start = time.monotonic()
             cases += generated_cases(work, binary)
+            print(f"made the generated inputs in {time.monotonic() - start:.0f} s", flush=True)
         if options.only:
             cases = [case for case in cases if any(name in case.name for name in options.only)]
         failed = 0
@@ -509,10 +550,12 @@ def main():
               f"in {time.monotonic() - start:.0f} s")
         sys.exit(1 if failed else 0)
     finally:
+        start = time.monotonic()
         for base, folders, _ in os.walk(work):
             for name in folders:
                 os.chmod(os.path.join(base, name), 0o755)
         shutil.rmtree(work, ignore_errors=True)
+        print(f"removed them in {time.monotonic() - start:.0f} s")
 
 
 if __name__ == "__main__":

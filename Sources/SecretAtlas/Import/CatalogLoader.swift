@@ -72,12 +72,21 @@ struct CatalogLoader {
         }
     }
 
+    /// Largest catalog file read, in bytes.
+    static let maximumFileBytes = 1 << 20
+
     private func frontMatter(_ path: String) throws -> ([String: Any], String) {
         let text: String
         do {
             text = try FileTree.text(at: path)
         } catch let error as FileTree.ReadError {
             throw SiteError.unreadableFile(path: error.path, underlying: error.reason)
+        }
+        // A page of remediation steps is a few kilobytes; a 20 MB override took 800 MB to render.
+        guard text.utf8.count <= Self.maximumFileBytes else {
+            throw SiteError.catalogInvalid(
+                path: path,
+                detail: "the file is \(text.utf8.count) bytes; expected at most \(Self.maximumFileBytes)")
         }
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
@@ -87,6 +96,9 @@ struct CatalogLoader {
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         let body = lines[(closing + 1)...].joined(separator: "\n")
+        if let problem = FrontMatterGuard.problem(in: yaml) {
+            throw SiteError.catalogInvalid(path: path, detail: problem)
+        }
         let parsed: Any?
         do {
             parsed = try Yams.load(yaml: yaml)

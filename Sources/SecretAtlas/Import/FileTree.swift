@@ -33,7 +33,7 @@ enum FileTree {
             at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
             options: [],
             errorHandler: { url, error in
-                errors.append(ReadError(path: url.path, reason: (error as NSError).localizedDescription))
+                errors.append(ReadError(path: url.path, reason: listingFailure(url.path, error)))
                 return true
             })
         var files: [String] = []
@@ -72,6 +72,19 @@ enum FileTree {
             if include(relative) { files.append(relative) }
         }
         return (files.sorted(), errors, unfollowed.sorted())
+    }
+
+    /// Why a folder could not be listed, in the system's words (`Permission denied`) rather than
+    /// Foundation's "The operation could not be completed…".
+    private static func listingFailure(_ path: String, _ error: any Error) -> String {
+        if let directory = opendir(path) {
+            closedir(directory)
+        } else {
+            return String(cString: strerror(errno))
+        }
+        var text = (error as NSError).localizedDescription
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// What a path is once symbolic links are followed.
