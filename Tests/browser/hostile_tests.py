@@ -266,6 +266,28 @@ def shown_as_text(browser, site):
     return problems
 
 
+def self_check(browser, site):
+    """Proves the checks can fail: a copy of `site` with an event handler, a `javascript:` link, a
+    `<style>`, a bidi override, a 3,000-pixel word and (with the CSP removed) a handler that runs must
+    give each of those problems. Returns what was not caught."""
+    copy = pathlib.Path(tempfile.mkdtemp(prefix="hostile-self-check-")) / "site"
+    shutil.copytree(site / "assets", copy / "assets")
+    shutil.copy(site / "index.html", copy / "index.html")
+    try:
+        page = copy / "index.html"
+        text = page.read_text(encoding="utf-8")
+        text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+        planted = ('<img src=x onerror="window.__xss=1"><a href=" javascript:alert(1)">x</a><style>p{}</style>'
+                   '<p>evil\u202eexe.txt</p><pre>' + "W" * 3000 + "</pre>")
+        page.write_text(text.replace("<main", planted + "<main", 1), encoding="utf-8")
+        found = static_problems(copy, []) + browser_problems(browser, copy, set())[0]
+        expected = ["onerror", "javascript:alert", "<style>", "U+202E", "horizontal overflow", "window.__xss is 1"]
+        return [f"self-check: a planted {e!r} was not reported" for e in expected
+                if not any(e in problem for problem in found)]
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+
+
 def export_problems(binary, site, source):
     """`export` of one item of each kind, each page opened alone (check_exports.py), from the
     hostile input: an exported page is a page too."""
@@ -323,6 +345,7 @@ def main():
             found, pages = browser_problems(browser, site, opened)
             problems += found
             if name == "native":
+                problems += self_check(browser, site)
                 problems += shown_as_text(browser, site)
                 problems += export_problems(arguments.binary, site, source)
             total_pages += pages
