@@ -83,6 +83,9 @@ seed_ssh_keys() {
 }
 
 mkdir -p "$work/bin" "$work/logs"
+# Swift's own crash backtracer reads the crashed process's memory in a way AddressSanitizer reports
+# as a second error, burying the first; libFuzzer and AddressSanitizer print the stack anyway.
+export SWIFT_BACKTRACE=enable=no
 export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 printf '\n%-28s %8s %12s %8s\n' target seconds executions crashes
 failed=0
