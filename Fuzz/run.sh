@@ -58,12 +58,34 @@ dictionary() {
     case "$1" in
     markdown) echo "-dict=Fuzz/dicts/markdown.dict" ;;
     template) echo "-dict=Fuzz/dicts/mustache.dict" ;;
-    gitleaks-csv | openssh-keys | site) ;;
+    gitleaks-csv | openssh-keys | site | ssh-key) ;;
     *) echo "-dict=Fuzz/dicts/json.dict" ;;
     esac
 }
 
+# Throwaway keys made here (none is kept in the repository) as seeds of the ssh-key target: the
+# first byte picks the PEM label (0 OpenSSH, 1 RSA, 2 PKCS#8, 3 EC), the rest is the DER or
+# OpenSSH body; 4 is text as it is (public key lines).
+seed_ssh_keys() {
+    local keys
+    keys=$(mktemp -d)
+    body() { grep -v -- '-----' "$1" | base64 -d; }
+    if command -v ssh-keygen >/dev/null; then
+        ssh-keygen -q -t ed25519 -N '' -f "$keys/ed25519" && { printf '\000'; body "$keys/ed25519"; } >"$1/seed-ed25519"
+        ssh-keygen -q -t rsa -b 1024 -m PEM -N '' -f "$keys/rsa" && { printf '\001'; body "$keys/rsa"; } >"$1/seed-rsa"
+        { printf '\004'; cat "$keys/ed25519.pub" "$keys/rsa.pub"; } >"$1/seed-public"
+    fi
+    if command -v openssl >/dev/null; then
+        openssl genpkey -algorithm ed25519 -out "$keys/pk8" 2>/dev/null && { printf '\002'; body "$keys/pk8"; } >"$1/seed-pkcs8-ed25519"
+        openssl ecparam -genkey -name prime256v1 -noout -out "$keys/ec" 2>/dev/null && { printf '\003'; body "$keys/ec"; } >"$1/seed-ec"
+    fi
+    rm -rf "$keys"
+}
+
 mkdir -p "$work/bin" "$work/logs"
+# Swift's own crash backtracer reads the crashed process's memory in a way AddressSanitizer reports
+# as a second error, burying the first; libFuzzer and AddressSanitizer print the stack anyway.
+export SWIFT_BACKTRACE=enable=no
 export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 printf '\n%-28s %8s %12s %8s\n' target seconds executions crashes
 failed=0
@@ -88,6 +110,9 @@ for target in $targets; do
                 [ -e "$out" ] || { printf "$byte"; cat "$file"; } >"$out"
             done
         done
+    fi
+    if [ "$target" = ssh-key ] && [ ! -e "$corpus/seed-ed25519" ]; then
+        seed_ssh_keys "$corpus"
     fi
     rm -f "$artifacts"/*
     log=$work/logs/$target.log

@@ -26,6 +26,8 @@ enum FuzzSupport {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let folder = "\(base)/secret-atlas-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Removed when libFuzzer ends the run normally (after -max_total_time or -runs).
+        atexit { try? FileManager.default.removeItem(atPath: FuzzSupport.scratch) }
         return folder
     }()
 
