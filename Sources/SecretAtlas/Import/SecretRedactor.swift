@@ -17,40 +17,35 @@ struct SecretRedactor {
     func redact(_ input: inout ScanInput) {
         guard !values.isEmpty else { return }
         var warnings: [Diagnostic] = []
-        func warn(_ origin: RecordOrigin, _ fields: [String]) {
-            warnings.append(
-                Diagnostic(
-                    .warning, file: origin.file, location: origin.location,
-                    message:
-                        "this record's \(fields.joined(separator: ", ")) repeat\(fields.count == 1 ? "s" : "") a "
-                        + "secret value found in the input; those characters are shown as * in the report."))
+        /// Each record redacted by `redact`, which lists the fields it changed; a warning per record
+        /// changed, naming its fields.
+        func each<Record>(
+            _ records: [Record], origin: (Record) -> RecordOrigin,
+            _ redact: (Record, inout [String]) -> Record
+        ) -> [Record] {
+            records.map { record in
+                var fields: [String] = []
+                let redacted = redact(record, &fields)
+                if !fields.isEmpty {
+                    let origin = origin(record)
+                    warnings.append(
+                        Diagnostic(
+                            .warning, file: origin.file, location: origin.location,
+                            message: "this record's \(fields.joined(separator: ", ")) "
+                                + "repeat\(fields.count == 1 ? "s" : "") a secret value found in the input; "
+                                + "those characters are shown as * in the report."))
+                }
+                return redacted
+            }
         }
-        input.resources = input.resources.map { record in
-            var changed: [String] = []
-            let redacted = redact(record, changed: &changed)
-            if !changed.isEmpty { warn(record.origin, changed) }
-            return redacted
-        }
-        input.findings = input.findings.map { record in
-            var changed: [String] = []
-            let redacted = redact(record, changed: &changed)
-            if !changed.isEmpty { warn(record.origin, changed) }
-            return redacted
-        }
-        input.edges = input.edges.map { record in
-            var changed: [String] = []
-            let redacted = EdgeRecord(
+        input.resources = each(input.resources, origin: \.origin) { redact($0, changed: &$1) }
+        input.findings = each(input.findings, origin: \.origin) { redact($0, changed: &$1) }
+        input.edges = each(input.edges, origin: \.origin) { record, changed in
+            EdgeRecord(
                 origin: record.origin, kind: record.kind, from: node(record.from, "from", &changed),
                 to: node(record.to, "to", &changed), source: text(record.source, "source", &changed))
-            if !changed.isEmpty { warn(record.origin, changed) }
-            return redacted
         }
-        input.attackPaths = input.attackPaths.map { record in
-            var changed: [String] = []
-            let redacted = redact(record, changed: &changed)
-            if !changed.isEmpty { warn(record.origin, changed) }
-            return redacted
-        }
+        input.attackPaths = each(input.attackPaths, origin: \.origin) { redact($0, changed: &$1) }
         input.scans = input.scans.map { ScanRecord(time: $0.time, source: optionalText($0.source)) }
         input.diagnostics += warnings
     }
