@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The raw secret values seen during import, so the writer can prove no value (nor any 12-character
 /// piece of one) reaches the output (``LeakCheckingWriter``).
@@ -379,7 +380,10 @@ final class SensitiveValues: @unchecked Sendable {
         let known = publicText
         guard !known.isEmpty else { return false }
         let needle = Array(buffer[range])
-        return known.withUnsafeBufferPointer { haystack in
+        // The same words recur on every page (the icon link, the navigation), so each is searched
+        // for once: a value holding them must not cost a scan of the templates per page.
+        if knownPublic.withLock({ $0.contains(needle) }) { return true }
+        let found = known.withUnsafeBufferPointer { haystack in
             guard let first = needle.first, haystack.count >= needle.count else { return false }
             var index = 0
             while index <= haystack.count - needle.count {
@@ -392,7 +396,12 @@ final class SensitiveValues: @unchecked Sendable {
             }
             return false
         }
+        if found { knownPublic.withLock { _ = $0.insert(needle) } }
+        return found
     }
+
+    /// Matches already found in ``publicText``.
+    private let knownPublic = Mutex<Set<[UInt8]>>([])
 
     /// The whole run of output bytes around an anchor that equals the value's bytes around it.
     ///
