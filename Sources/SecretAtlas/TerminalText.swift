@@ -23,12 +23,13 @@ enum TerminalText {
 
     /// Whether a character would act on the terminal or hide what is printed rather than show itself.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        // What pages show as code points (bidi, zero-width, C0 but layout), and on a terminal also
+        // what moves the cursor or starts a sequence there: tab, line breaks, C1 controls.
+        if HTMLEscaping.hides(scalar) { return true }
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: true  // C0 and C1 controls, DEL: ESC, CSI, BEL, CR, LF…
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true  // bidi marks and overrides
-        case 0x200B...0x200D, 0x2060, 0xFEFF: true  // zero-width characters
-        case 0x2028, 0x2029: true  // line and paragraph separators
-        default: false
+        case 0x09, 0x0A, 0x0D, 0x80...0x9F: return true
+        case 0x2028, 0x2029: return true  // line and paragraph separators
+        default: return false
         }
     }
 

@@ -49,6 +49,20 @@ struct HiddenCharacterTests {
         #expect(escaped("x\u{2028}") == "x\u{2028}")
     }
 
+    /// The byte-level scan and the list of characters agree on every character of the BMP.
+    @Test func theByteScanMatchesTheListOfHiddenCharacters() {
+        var disagreements: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), !"<>&\"'".unicodeScalars.contains(scalar) else {
+                continue
+            }
+            let text = "a" + String(Character(scalar)) + "b"
+            let changed = escaped(text) != text
+            if changed != HTMLEscaping.hides(scalar) { disagreements.append(String(value, radix: 16)) }
+        }
+        #expect(disagreements.isEmpty, "U+\(disagreements.prefix(10))")
+    }
+
     @Test func markdownOutputRevealsHiddenCharactersToo() {
         let html = MarkdownRenderer().html(from: "Run `rm -rf /tmp/\u{202E}gnp.exe` and \u{200B}stop.")
         #expect(html.contains("&lt;U+202E&gt;gnp.exe"))

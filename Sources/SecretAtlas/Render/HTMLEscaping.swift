@@ -112,6 +112,22 @@ enum HTMLEscaping {
         }
     }
 
+    /// Whether a character is one ``reveal(_:at:)`` shows as its code point.
+    ///
+    /// The one list of the characters that hide or disguise text, which ``TerminalText`` escapes
+    /// too. `reveal` matches
+    /// the same characters on their UTF-8 bytes, for speed; `HiddenCharacterTests` checks that the two
+    /// agree on every character of the Basic Multilingual Plane.
+    static func hides(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false  // layout, not hiding
+        case 0x00...0x1F, 0x7F: true  // C0 controls and DEL: terminal escapes, NUL
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true  // bidi marks and overrides
+        case 0x200B...0x200D, 0x2060, 0xFEFF: true  // zero-width characters, byte-order mark
+        default: false
+        }
+    }
+
     /// `&lt;U+XXXX&gt;`: reads as `<U+202E>` on the page.
     private static func codePoint(_ hex: String) -> [UInt8] {
         Array("&lt;U+\(hex)&gt;".utf8)
